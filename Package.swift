@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "podread",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "podread", targets: ["podread"]),
+        .library(name: "EpisodeKit", targets: ["EpisodeKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Domain library: Foundation only. Episodes, times, format readers.
+        .target(name: "EpisodeKit", path: "Sources/EpisodeKit"),
+
+        // The bundled sample episode(s), shipped as resources.
+        .target(
+            name: "PodreadAssets",
+            path: "Assets",
+            resources: [.copy("swp-north-korea-security-threat.txt")]
+        ),
+
+        // Loading and storage: files in, journal and state out.
+        .target(name: "EpisodeIO", dependencies: ["EpisodeKit", "PodreadAssets"]),
+
+        // The only C module; imported by CursesTerminal alone.
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw"]),
+
+        .executableTarget(
+            name: "podread",
+            dependencies: [
+                "EpisodeKit", "EpisodeIO", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "EpisodeKitTests", dependencies: ["EpisodeKit", "PodreadAssets"]),
+        .testTarget(name: "EpisodeIOTests", dependencies: ["EpisodeIO", "EpisodeKit"]),
+        .testTarget(
+            name: "PodreadCLITests",
+            dependencies: ["podread", "EpisodeKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

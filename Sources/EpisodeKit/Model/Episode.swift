@@ -1,0 +1,70 @@
+/// Everything podread knows about one episode, whatever format it came from.
+public struct Episode: Sendable {
+    public var title: String
+    public var podcast: String?
+    /// The description text of the shownotes, paragraphs separated by blank lines.
+    public var shownotes: String
+    public var people: [Person]
+    public var reading: [ReadingItem]
+    public var chapters: [Chapter]
+    public var segments: [Segment]
+    public var audioURL: String?
+    /// The episode's web page, when known (used for links in quotes).
+    public var pageURL: String?
+    public var publicationDate: CalendarDate?
+    public var format: EpisodeFormat
+    /// Whether the transcript carries times (a paragraphs-only transcript does not).
+    public var hasTimes: Bool
+    public var warnings: [ReadWarning]
+
+    public init(title: String, podcast: String? = nil, shownotes: String = "",
+                people: [Person] = [], reading: [ReadingItem] = [], chapters: [Chapter] = [],
+                segments: [Segment] = [], audioURL: String? = nil, pageURL: String? = nil,
+                publicationDate: CalendarDate? = nil, format: EpisodeFormat,
+                hasTimes: Bool = true, warnings: [ReadWarning] = []) {
+        self.title = title
+        self.podcast = podcast
+        self.shownotes = shownotes
+        self.people = people
+        self.reading = reading
+        self.chapters = chapters
+        self.segments = segments
+        self.audioURL = audioURL
+        self.pageURL = pageURL
+        self.publicationDate = publicationDate
+        self.format = format
+        self.hasTimes = hasTimes
+        self.warnings = warnings
+    }
+
+    /// The end of the last thing that has a time.
+    public var duration: TimeCode {
+        let lastSegment = segments.map(\.end).max() ?? .zero
+        let lastChapter = chapters.map { $0.end ?? $0.start }.max() ?? .zero
+        return max(lastSegment, lastChapter)
+    }
+
+    /// Speakers in order of first appearance.
+    public var speakers: [String] {
+        var seen = Set<String>()
+        var names: [String] = []
+        for case let name? in segments.map(\.speaker) where seen.insert(name).inserted {
+            names.append(name)
+        }
+        return names
+    }
+
+    /// The same episode with segments numbered from 0 and every missing end
+    /// filled in: the next segment's start, or for the last one its own start.
+    public func resolvingEnds() -> Episode {
+        var copy = self
+        for i in copy.segments.indices {
+            copy.segments[i].index = i
+            if !copy.segments[i].endWasGiven {
+                let next = i + 1 < copy.segments.count ? copy.segments[i + 1].start : copy.segments[i].start
+                copy.segments[i].end = max(next, copy.segments[i].start)
+            }
+        }
+        return copy
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+struct Podread: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "podread",
+        abstract: "Read, search and quote podcast episodes in the terminal.",
+        discussion: "With no command, opens EPISODE (or the bundled sample) in the reader.",
+        version: "0.1.0",
+        subcommands: [ReadCommand.self, InfoCommand.self, TranscriptCommand.self, ReadingCommand.self],
+        defaultSubcommand: ReadCommand.self
+    )
+}

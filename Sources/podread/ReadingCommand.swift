@@ -1,0 +1,20 @@
+import ArgumentParser
+import EpisodeKit
+
+struct ReadingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reading",
+        abstract: "List the recommended reading: authors, title, series, date, link."
+    )
+
+    @OptionGroup var arguments: EpisodeArguments
+
+    func run() throws {
+        let episode = try arguments.load()
+        if arguments.json {
+            Output.line(ReadingReport.json(episode.reading).serialized(pretty: true))
+        } else if !episode.reading.isEmpty {
+            Output.line(ReadingReport.text(episode.reading))
+        }
+    }
+}
