@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "EpisodeKitTests", dependencies: ["EpisodeKit", "PodreadAssets"]),
+        .testTarget(name: "EpisodeKitTests", dependencies: ["EpisodeKit", "PodreadAssets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EpisodeIOTests", dependencies: ["EpisodeIO", "EpisodeKit"]),
         .testTarget(
             name: "PodreadCLITests",

@@ -1,15 +1,107 @@
-/// Reads a bare transcript: timestamped lines and nothing else. The title
-/// comes from the caller (usually the file name).
+/// Reads a plain-text transcript.
+///
+/// Timestamps as the page-text format writes them, plus: the speaker before
+/// the timestamp (`Ann Lee 00:01:02 text`, `Ann Lee (00:01:02): text`), a
+/// speaker on a line of its own above a timestamp line, `**Speaker**` in
+/// markdown bold, `<v Speaker>` voice tags, and fractions of a second.
+///
+/// A transcript with no timestamps at all opens when its paragraphs carry
+/// speaker labels or it starts with a transcript heading: its segments have
+/// no times. Loose prose with neither is not taken for an episode.
 public enum PlainTextReader {
     public static func read(_ source: SourceText, title: String) throws(EpisodeReadError) -> Episode {
+        let lines = source.lines.map { PlainTextLine.clean(String($0)) }
         var transcript = TranscriptCollector()
-        for (offset, line) in source.lines.enumerated() {
-            transcript.add(String(line), lineNumber: offset + 1)
+        var pendingSpeaker: String?
+        for (offset, line) in lines.enumerated() {
+            if let timed = PlainTextLine.timed(line) {
+                var timed = timed
+                if timed.speaker == nil { timed.speaker = pendingSpeaker }
+                pendingSpeaker = nil
+                transcript.add(timed, lineNumber: offset + 1)
+            } else if let name = PlainTextLine.speakerOnItsOwn(line), nextTimedLine(after: offset, in: lines) {
+                pendingSpeaker = name
+            } else {
+                transcript.add(line, lineNumber: offset + 1)
+            }
         }
-        guard !transcript.segments.isEmpty else {
-            throw EpisodeReadError("no timestamped transcript lines found")
+        if !transcript.segments.isEmpty {
+            return Episode(title: title, segments: transcript.segments, format: .text,
+                           warnings: transcript.warnings).resolvingEnds()
         }
-        return Episode(title: title, segments: transcript.segments, format: .text,
-                       warnings: transcript.warnings).resolvingEnds()
+        return try untimed(lines, title: title)
+    }
+
+    private static func nextTimedLine(after offset: Int, in lines: [String]) -> Bool {
+        guard let next = lines[(offset + 1)...].first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
+        return PlainTextLine.timed(next) != nil
+    }
+
+    /// Paragraphs become segments without times.
+    private static func untimed(_ lines: [String], title: String) throws(EpisodeReadError) -> Episode {
+        var paragraphs: [String] = []
+        var current: [String] = []
+        var startsWithHeading = false
+        for line in lines {
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+                current = []
+            } else if paragraphs.isEmpty && current.isEmpty && PageTextVocabulary.isTranscriptHeading(trimmed) {
+                startsWithHeading = true
+            } else {
+                current.append(trimmed)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        let labelled = paragraphs.map { SpeakerLabel.split($0) }
+        guard !paragraphs.isEmpty, startsWithHeading || labelled.contains(where: { $0.speaker != nil }) else {
+            throw EpisodeReadError("nothing here looks like an episode: no timestamps, speaker labels, shownotes or transcript heading")
+        }
+        let segments = labelled.enumerated().map { index, paragraph in
+            Segment(index: index, start: .zero, end: .zero, speaker: paragraph.speaker, text: paragraph.text)
+        }
+        return Episode(title: title, segments: segments, format: .text, hasTimes: false,
+                       warnings: [ReadWarning("the transcript has no timestamps")])
+    }
+}
+
+/// The line-level forms of plain-text transcripts.
+enum PlainTextLine {
+    /// `<v Name>` becomes `Name: `; `**Name**` or `**Name:**` becomes `Name: `.
+    static func clean(_ line: String) -> String {
+        var text = line
+        if let match = text.firstMatch(of: /<v(?:\.[^ >]*)?\s+([^>]+)>/) {
+            text = text[..<match.range.lowerBound] + match.output.1.trimmingWhitespace() + ": " + text[match.range.upperBound...]
+            text = text.replacing("</v>", with: "")
+        }
+        if let match = text.firstMatch(of: /\*\*([^*]{1,40}?):?\*\*:?/) {
+            let name = match.output.1.trimmingWhitespace()
+            if SpeakerLabel.isName(name) {
+                text = text[..<match.range.lowerBound] + name + ":" + text[match.range.upperBound...]
+            }
+        }
+        return text
+    }
+
+    /// A line with a timestamp at its start, or after a speaker's name.
+    static func timed(_ line: String) -> TimestampedLine? {
+        if let timed = TimestampedLine.parse(line) { return timed }
+        // `Ann Lee 00:01:02 text`, `Ann Lee (00:01:02): text`, `Ann Lee: [00:01:02] text`
+        guard let match = line.prefix(64).firstMatch(of: /[\[(]?\d{1,2}:\d{2}/) else { return nil }
+        var name = line[..<match.range.lowerBound].trimmingWhitespace()
+        while let last = name.last, ":-–|".contains(last) { name.removeLast() }
+        name = name.trimmingWhitespace()
+        guard SpeakerLabel.isName(name), var timed = TimestampedLine.parse(line[match.range.lowerBound...]) else { return nil }
+        if timed.speaker == nil { timed.speaker = name }
+        return timed
+    }
+
+    /// A line that is only a speaker's name (`Ann Lee`, `Ann Lee:`).
+    static func speakerOnItsOwn(_ line: String) -> String? {
+        var name = line.trimmingWhitespace()
+        if name.last == ":" { name.removeLast() }
+        guard !name.isEmpty, name.last != ".", SpeakerLabel.isName(name) else { return nil }
+        return name
     }
 }

@@ -1,0 +1,89 @@
+/// Reads a podcast RSS 2.0 feed, with the iTunes and Podcasting 2.0 tags.
+///
+/// Tolerates what real feeds do: namespaces used without being declared,
+/// CDATA, HTML escaped inside descriptions, white space before the XML
+/// declaration. No DTD or external entity is ever read.
+public enum FeedReader {
+    public static func read(_ source: SourceText) throws(EpisodeReadError) -> Feed {
+        let document = MarkupElement.parse(source.text)
+        guard let channel = document.descendant("channel") else {
+            throw EpisodeReadError("an RSS feed needs a <channel> element")
+        }
+        let items = channel.children("item").enumerated().map { item($0.element, number: $0.offset) }
+        // Newest first; items without a date keep their place relative to each other.
+        let ordered = items.enumerated().sorted { a, b in
+            switch (a.element.date, b.element.date) {
+            case let (x?, y?) where x != y: return x > y
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+        return Feed(
+            podcast: channel.value("title").map(MarkupText.plain) ?? "Untitled podcast",
+            author: channel.value("itunes:author") ?? channel.value("author"),
+            image: channel.child("itunes:image")?.attributes["href"] ?? channel.child("image")?.value("url"),
+            items: ordered
+        )
+    }
+
+    private static func item(_ element: MarkupElement, number: Int) -> FeedItem {
+        let html = element.value("content:encoded") ?? element.value("description") ?? element.value("itunes:summary") ?? ""
+        let audio = element.child("enclosure").flatMap { enclosure -> Enclosure? in
+            guard let url = enclosure.attributes["url"]?.trimmingWhitespace().nonEmpty else { return nil }
+            return Enclosure(url: url, type: enclosure.attributes["type"], length: enclosure.attributes["length"].flatMap { Int($0) })
+        }
+        let transcripts = element.children("podcast:transcript").compactMap { link -> TranscriptLink? in
+            guard let url = link.attributes["url"]?.trimmingWhitespace().nonEmpty else { return nil }
+            return TranscriptLink(url: url, type: link.attributes["type"] ?? "", language: link.attributes["language"], rel: link.attributes["rel"])
+        }
+        let people = element.children("podcast:person").compactMap { person -> Person? in
+            guard let name = person.text.collapsingWhitespace().nonEmpty else { return nil }
+            let role: Person.Role = switch (person.attributes["role"] ?? "host").lowercased() {
+            case "host": .host
+            case "guest": .guest
+            default: .other
+            }
+            return Person(name: name, role: role)
+        }
+        return FeedItem(
+            title: element.value("title").map(MarkupText.plain) ?? element.value("itunes:title") ?? "Episode \(number + 1)",
+            date: element.value("pubdate").flatMap(parseRFC822Date) ?? element.value("dc:date").flatMap(ReadingList.parseDate),
+            description: MarkupText.readable(looksEscaped(html) ? Entities.decode(html) : html),
+            duration: element.value("itunes:duration").flatMap(parseDuration),
+            audio: audio,
+            link: element.value("link"),
+            transcripts: transcripts,
+            chaptersURL: element.child("podcast:chapters")?.attributes["url"],
+            people: people
+        )
+    }
+
+    /// HTML that was escaped twice (`&lt;p&gt;`) arrives as text with tags in it.
+    private static func looksEscaped(_ text: String) -> Bool {
+        text.contains("&lt;") && !text.contains("<")
+    }
+
+    /// `Wed, 28 Jan 2026 10:00:00 +0000` → 2026-01-28.
+    static func parseRFC822Date(_ text: String) -> CalendarDate? {
+        guard let match = text.firstMatch(of: /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/) else {
+            return ReadingList.parseDate(String(text.prefix(10)))
+        }
+        return ReadingList.parseDate("\(match.output.1) \(match.output.2) \(match.output.3)")
+    }
+
+    /// `3723`, `62:03` or `1:02:03`.
+    static func parseDuration(_ text: String) -> TimeCode? {
+        CueTiming.time(text.trimmingWhitespace())
+    }
+}
+
+extension Feed {
+    /// The episode for an item, without its transcript (which the loader
+    /// fetches from the item's link).
+    public func episode(_ item: FeedItem) -> Episode {
+        var people = item.people
+        if people.isEmpty, let author { people = [Person(name: author, role: .host)] }
+        return Episode(title: item.title, podcast: podcast, shownotes: item.description, people: people,
+                       audioURL: item.audio?.url, pageURL: item.link, publicationDate: item.date,
+                       format: .rss)
+    }
+}

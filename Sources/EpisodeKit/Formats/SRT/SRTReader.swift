@@ -1,0 +1,71 @@
+/// Reads SubRip (`.srt`) subtitles as a transcript.
+///
+/// Cues may be numbered or not, in any order of numbers; `,` or `.` before
+/// the milliseconds; coordinates after the times; empty cues (kept, so cue
+/// counts match the file); `Name:` at the start of a cue names the speaker,
+/// and cues without a label continue the last speaker.
+public enum SRTReader {
+    public static func read(_ source: SourceText, title: String, strict: Bool = false) throws(EpisodeReadError) -> Episode {
+        let lines = source.lines
+        var cues = CueCollector(strict: strict)
+        var inCue = false
+        var skipping = false
+        for (offset, line) in lines.enumerated() {
+            let lineNumber = offset + 1
+            let blank = line.allSatisfy(\.isWhitespace)
+            if CueTiming.isTimingLine(line) {
+                // A timing line always starts a cue, even without a blank line
+                // before it; a number just above it was this cue's index.
+                if inCue, let last = cues.payload.last, isCueNumber(last) { cues.payload.removeLast() }
+                cues.finish()
+                let state = try cues.start(timing: line, lineNumber: lineNumber)
+                inCue = state == .inCue
+                skipping = !inCue
+                continue
+            }
+            if blank {
+                cues.finish()
+                inCue = false
+                skipping = false
+                continue
+            }
+            if inCue {
+                cues.payload.append(String(line))
+            } else if !skipping && !isCueNumber(line) {
+                try cues.problem(line: lineNumber, "expected a cue number or a timing line \"00:00:01,000 --> 00:00:04,000\"")
+                skipping = true
+            }
+        }
+        cues.finish()
+        guard !cues.cues.isEmpty else {
+            throw EpisodeReadError("no subtitle cues found")
+        }
+        var segments: [Segment] = []
+        var speaker: String?
+        for cue in cues.cues {
+            let text = MarkupText.plain(cue.payload.joined(separator: "\n").removingBraceTags())
+            let label = SpeakerLabel.split(text)
+            if let name = label.speaker { speaker = name }
+            segments.append(Segment(index: segments.count, start: cue.timing.start, end: cue.timing.end,
+                                    speaker: speaker, text: label.text))
+        }
+        var warnings = cues.warnings
+        if cues.skipped > 0 {
+            warnings.append(ReadWarning("\(cues.skipped) broken cue\(cues.skipped == 1 ? " was" : "s were") skipped"))
+        }
+        return Episode(title: title, segments: segments, format: .srt, warnings: warnings).resolvingEnds()
+    }
+
+    private static func isCueNumber<S: StringProtocol>(_ line: S) -> Bool {
+        let trimmed = line.trimmingWhitespace()
+        return !trimmed.isEmpty && trimmed.count <= 9 && trimmed.allSatisfy(\.isASCIIDigit)
+    }
+}
+
+private extension String {
+    /// `{\an8}`-style positioning codes some SRT files carry.
+    func removingBraceTags() -> String {
+        guard contains("{\\") else { return self }
+        return replacing(/\{\\[^}]*\}/, with: "")
+    }
+}
