@@ -1,21 +1,36 @@
 import EpisodeKit
+import Foundation
 import PodreadAssets
 
 /// An episode together with where it came from.
 public struct LoadedEpisode: Sendable {
     public var episode: Episode
-    /// What the user named (a path), or `sample` for the bundled episode.
+    /// What the user named (a path or URL), or the sample's path.
     public var source: String
     public var isBundledSample: Bool
 }
 
+/// How to open an episode.
+public struct LoadOptions: Sendable {
+    /// For feeds: which episode, 1 = the newest. Without it, the newest that links a transcript.
+    public var episodeNumber: Int?
+    public var read: ReadOptions
+    public var fetcher: HTTPFetcher
+
+    public init(episodeNumber: Int? = nil, strict: Bool = false, fetcher: HTTPFetcher = HTTPFetcher()) {
+        self.episodeNumber = episodeNumber
+        self.read = ReadOptions(strict: strict)
+        self.fetcher = fetcher
+    }
+}
+
 /// Opens the episode a command names, or the bundled sample when it names none.
 public enum EpisodeLoader {
-    public static func load(_ argument: String?) throws(LoadError) -> LoadedEpisode {
+    public static func load(_ argument: String?, options: LoadOptions = LoadOptions()) throws(LoadError) -> LoadedEpisode {
         guard let argument else { return try loadSample() }
         guard !argument.isEmpty else { throw LoadError(path: "\"\"", problem: "an empty name is not a file") }
-        let bytes = try FileBytes.read(path: argument)
-        let episode = try read(bytes, path: argument)
+        let location = EpisodeLocation(argument: argument)
+        let episode = try load(location, options: options)
         return LoadedEpisode(episode: episode, source: argument, isBundledSample: false)
     }
 
@@ -23,23 +38,54 @@ public enum EpisodeLoader {
         guard let url = BundledEpisodes.sample else {
             throw LoadError(path: "sample", problem: "the bundled sample episode is missing from this build")
         }
-        let bytes = try FileBytes.read(path: url.path)
-        let episode = try read(bytes, path: url.path)
+        let episode = try load(.file(url.path), options: LoadOptions())
         return LoadedEpisode(episode: episode, source: url.path, isBundledSample: true)
     }
 
-    private static func read(_ bytes: [UInt8], path: String) throws(LoadError) -> Episode {
+    /// The feed at `argument`, for listing its episodes.
+    public static func loadFeed(_ argument: String, options: LoadOptions = LoadOptions()) throws(LoadError) -> Feed {
+        let location = EpisodeLocation(argument: argument)
+        let source = try decode(bytes(at: location, options: options), location: location)
+        guard FormatDetector.detect(source) == .rss else {
+            throw LoadError(path: argument, problem: "this is not a podcast feed")
+        }
+        return try readFeed(source, location: location)
+    }
+
+    static func load(_ location: EpisodeLocation, options: LoadOptions) throws(LoadError) -> Episode {
+        let source = try decode(bytes(at: location, options: options), location: location)
+        let format = FormatDetector.detect(source)
+        if format == .rss {
+            let feed = try readFeed(source, location: location)
+            return try FeedEpisode.assemble(feed, from: location, options: options)
+        }
         do {
-            return try EpisodeReader.read(bytes: bytes, fallbackTitle: titleFromFileName(path))
+            return try EpisodeReader.read(source, as: format, fallbackTitle: location.titleFromName, options: options.read)
         } catch {
-            throw LoadError(path: path, line: error.line, problem: error.message)
+            throw LoadError(path: location.description, line: error.line, problem: error.message)
         }
     }
 
-    /// `talks/ep-12_cyber.vtt` → `ep-12_cyber`.
-    static func titleFromFileName(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
+    static func bytes(at location: EpisodeLocation, options: LoadOptions) throws(LoadError) -> [UInt8] {
+        switch location {
+        case .file(let path): return try FileBytes.read(path: path)
+        case .web(let url): return try options.fetcher.fetch(url)
+        }
+    }
+
+    static func decode(_ bytes: [UInt8], location: EpisodeLocation) throws(LoadError) -> SourceText {
+        do {
+            return try EpisodeReader.decode(bytes)
+        } catch {
+            throw LoadError(path: location.description, problem: error.message)
+        }
+    }
+
+    private static func readFeed(_ source: SourceText, location: EpisodeLocation) throws(LoadError) -> Feed {
+        do {
+            return try FeedReader.read(source)
+        } catch {
+            throw LoadError(path: location.description, line: error.line, problem: error.message)
+        }
     }
 }

@@ -6,7 +6,8 @@ struct Podread: ParsableCommand {
         abstract: "Read, search and quote podcast episodes in the terminal.",
         discussion: "With no command, opens EPISODE (or the bundled sample) in the reader.",
         version: "0.1.0",
-        subcommands: [ReadCommand.self, InfoCommand.self, TranscriptCommand.self, ReadingCommand.self],
+        subcommands: [ReadCommand.self, InfoCommand.self, TranscriptCommand.self, ReadingCommand.self,
+                      ChaptersCommand.self, EpisodesCommand.self, ExportCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

@@ -12,6 +12,8 @@ public struct Episode: Sendable {
     /// The episode's web page, when known (used for links in quotes).
     public var pageURL: String?
     public var publicationDate: CalendarDate?
+    /// The length a feed states (`itunes:duration`), for episodes without a transcript.
+    public var statedDuration: TimeCode?
     public var format: EpisodeFormat
     /// Whether the transcript carries times (a paragraphs-only transcript does not).
     public var hasTimes: Bool
@@ -41,7 +43,7 @@ public struct Episode: Sendable {
     public var duration: TimeCode {
         let lastSegment = segments.map(\.end).max() ?? .zero
         let lastChapter = chapters.map { $0.end ?? $0.start }.max() ?? .zero
-        return max(lastSegment, lastChapter)
+        return max(lastSegment, lastChapter, statedDuration ?? .zero)
     }
 
     /// Speakers in order of first appearance.

@@ -82,8 +82,10 @@ extension Feed {
     public func episode(_ item: FeedItem) -> Episode {
         var people = item.people
         if people.isEmpty, let author { people = [Person(name: author, role: .host)] }
-        return Episode(title: item.title, podcast: podcast, shownotes: item.description, people: people,
-                       audioURL: item.audio?.url, pageURL: item.link, publicationDate: item.date,
-                       format: .rss)
+        var episode = Episode(title: item.title, podcast: podcast, shownotes: item.description, people: people,
+                              audioURL: item.audio?.url, pageURL: item.link, publicationDate: item.date,
+                              format: .rss)
+        episode.statedDuration = item.duration
+        return episode
     }
 }

@@ -43,7 +43,7 @@ public enum SRTReader {
         var segments: [Segment] = []
         var speaker: String?
         for cue in cues.cues {
-            let text = MarkupText.plain(cue.payload.joined(separator: "\n").removingBraceTags())
+            let text = cue.payload.joined(separator: "\n").removingBraceTags().removingTags().collapsingWhitespace()
             let label = SpeakerLabel.split(text)
             if let name = label.speaker { speaker = name }
             segments.append(Segment(index: segments.count, start: cue.timing.start, end: cue.timing.end,
@@ -63,6 +63,14 @@ public enum SRTReader {
 }
 
 private extension String {
+    /// The formatting tags SRT players know (`<i>`, `<b>`, `<u>`, `<s>`,
+    /// `<font …>`) and their ends; any other `<…>` is text. SRT has no
+    /// character references, so `&amp;` stays as written.
+    func removingTags() -> String {
+        guard contains("<") else { return self }
+        return replacing(/(?i)<\/?(?:i|b|u|s|font)(?:\s[^<>]*)?>/, with: "")
+    }
+
     /// `{\an8}`-style positioning codes some SRT files carry.
     func removingBraceTags() -> String {
         guard contains("{\\") else { return self }

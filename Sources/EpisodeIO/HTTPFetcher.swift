@@ -1,0 +1,125 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Fetches transcripts, chapters and feeds over HTTP(S), within bounds: a
+/// time limit, a size cap, and a limited number of redirects. The usual
+/// proxy variables (`http_proxy`, `https_proxy`, `no_proxy`) are honoured by
+/// the system's HTTP stack.
+public struct HTTPFetcher: Sendable {
+    public var timeout: TimeInterval
+    public var maximumBytes: Int
+    public var maximumRedirects: Int
+
+    public init(timeout: TimeInterval = 10, maximumBytes: Int = 50 * 1024 * 1024, maximumRedirects: Int = 5) {
+        self.timeout = timeout
+        self.maximumBytes = maximumBytes
+        self.maximumRedirects = maximumRedirects
+    }
+
+    /// The body of `url`, or a `LoadError` that says what went wrong.
+    public func fetch(_ url: URL) throws(LoadError) -> [UInt8] {
+        let state = FetchState(limit: maximumBytes, redirects: maximumRedirects)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        let session = URLSession(configuration: configuration, delegate: state, delegateQueue: nil)
+        defer { session.invalidateAndCancel() }
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.setValue("podread/0.1", forHTTPHeaderField: "User-Agent")
+        let task = session.dataTask(with: request)
+        task.resume()
+        // The session's own timeout should end the task; this is the backstop.
+        if state.done.wait(timeout: .now() + timeout + 2) == .timedOut {
+            task.cancel()
+            throw LoadError(path: url.absoluteString, problem: "no answer within \(Int(timeout)) s")
+        }
+        return try state.result(for: url, timeout: timeout)
+    }
+}
+
+/// Collects one response; the delegate enforces the size cap and redirect limit.
+private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private let limit: Int
+    private let redirectLimit: Int
+    private var redirects = 0
+    private var body: [UInt8] = []
+    private var status = 0
+    private var problem: String?
+    private var failure: Error?
+
+    init(limit: Int, redirects: Int) {
+        self.limit = limit
+        self.redirectLimit = redirects
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        lock.lock()
+        redirects += 1
+        let allowed = redirects <= redirectLimit
+        if !allowed { problem = "more than \(redirectLimit) redirects" }
+        lock.unlock()
+        if allowed {
+            completionHandler(request)
+        } else {
+            completionHandler(nil)
+            task.cancel()
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        lock.lock()
+        status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let tooLarge = response.expectedContentLength > Int64(limit)
+        if tooLarge { problem = "larger than \(limit / 1_048_576) MB" }
+        lock.unlock()
+        completionHandler(tooLarge ? .cancel : .allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.lock()
+        body.append(contentsOf: data)
+        let tooLarge = body.count > limit
+        if tooLarge { problem = "larger than \(limit / 1_048_576) MB" }
+        lock.unlock()
+        if tooLarge { dataTask.cancel() }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        lock.lock()
+        failure = error
+        lock.unlock()
+        done.signal()
+    }
+
+    func result(for url: URL, timeout: TimeInterval) throws(LoadError) -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        let name = url.absoluteString
+        if let problem { throw LoadError(path: name, problem: problem) }
+        if let failure {
+            let code = (failure as NSError).code
+            switch code {
+            case NSURLErrorTimedOut: throw LoadError(path: name, problem: "no answer within \(Int(timeout)) s")
+            case NSURLErrorHTTPTooManyRedirects: throw LoadError(path: name, problem: "too many redirects")
+            case NSURLErrorCannotConnectToHost: throw LoadError(path: name, problem: "connection refused")
+            case NSURLErrorCannotFindHost: throw LoadError(path: name, problem: "unknown host")
+            case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted,
+                 NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateNotYetValid,
+                 NSURLErrorServerCertificateHasUnknownRoot, NSURLErrorClientCertificateRejected:
+                throw LoadError(path: name, problem: "the secure (TLS) connection failed")
+            default: throw LoadError(path: name, problem: "the download failed (\(failure.localizedDescription))")
+            }
+        }
+        guard (200..<300).contains(status) else {
+            throw LoadError(path: name, problem: "the server answered HTTP \(status)")
+        }
+        return body
+    }
+}
