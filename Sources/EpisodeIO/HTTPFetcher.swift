@@ -32,8 +32,9 @@ public struct HTTPFetcher: Sendable {
         let task = session.dataTask(with: request)
         task.resume()
         // The session's own timeout should end the task; this is the backstop.
-        if state.done.wait(timeout: .now() + timeout + 2) == .timedOut {
-            task.cancel()
+        let waited = state.done.wait(timeout: .now() + timeout + 2)
+        task.cancel()
+        if waited == .timedOut {
             throw LoadError(path: url.absoluteString, problem: "no answer within \(Int(timeout)) s")
         }
         return try state.result(for: url, timeout: timeout)
@@ -51,6 +52,7 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
     private var status = 0
     private var problem: String?
     private var failure: Error?
+    private var finished = false
 
     init(limit: Int, redirects: Int) {
         self.limit = limit
@@ -68,7 +70,6 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
             completionHandler(request)
         } else {
             completionHandler(nil)
-            task.cancel()
         }
     }
 
@@ -77,25 +78,45 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
         lock.lock()
         status = (response as? HTTPURLResponse)?.statusCode ?? 0
         let tooLarge = response.expectedContentLength > Int64(limit)
-        if tooLarge { problem = "larger than \(limit / 1_048_576) MB" }
+        if tooLarge { problem = "larger than \(Self.size(limit))" }
         lock.unlock()
         completionHandler(tooLarge ? .cancel : .allow)
+        if tooLarge { finish() }
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         lock.lock()
+        if finished {
+            lock.unlock()
+            return
+        }
         body.append(contentsOf: data)
         let tooLarge = body.count > limit
-        if tooLarge { problem = "larger than \(limit / 1_048_576) MB" }
+        if tooLarge { problem = "larger than \(Self.size(limit))" }
         lock.unlock()
-        if tooLarge { dataTask.cancel() }
+        // Cancelling from inside a delegate callback can stall the session on
+        // Linux; the caller cancels once it is woken.
+        if tooLarge { finish() }
+    }
+
+    /// Wakes the waiting caller once, whether the task completed or we ended it.
+    private func finish() {
+        lock.lock()
+        let first = !finished
+        finished = true
+        lock.unlock()
+        if first { done.signal() }
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : "\(bytes / 1024) KB"
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         lock.lock()
         failure = error
         lock.unlock()
-        done.signal()
+        finish()
     }
 
     func result(for url: URL, timeout: TimeInterval) throws(LoadError) -> [UInt8] {
