@@ -20,6 +20,8 @@ enum Main {
             var command = try Podread.parseAsRoot(arguments)
             try command.run()
             return ExitStatus.success
+        } catch let code as ExitCode {
+            return code.rawValue  // e.g. 1 for a search with no hits: nothing to say
         } catch let failure as CommandFailure {
             Output.error(failure.message)
             return failure.status

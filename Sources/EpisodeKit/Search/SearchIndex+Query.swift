@@ -1,0 +1,161 @@
+/// The answer to one query: counts at once, hits on demand.
+public struct SearchResults: Sendable {
+    public let query: SearchQuery
+    /// Every unit that matches.
+    public let total: Int
+    /// Units that match without fuzzy help.
+    public let exactCount: Int
+    let exact: UnitSet
+    let fuzzyOnly: UnitSet
+    let matchers: [RequirementMatcher]
+    let index: SearchIndex
+
+    public var isEmpty: Bool { total == 0 }
+
+    /// Every hit's location: exact hits in document order, then fuzzy ones.
+    public func locations(limit: Int = .max) -> [HitLocation] {
+        var units = exact.members(limit: limit).map { ($0, false) }
+        if units.count < limit {
+            units += fuzzyOnly.members(limit: limit - units.count).map { ($0, true) }
+        }
+        return units.map { unit, fuzzy in
+            HitLocation(episode: Int(index.unitEpisode[unit]), field: index.unitField[unit],
+                        item: Int(index.unitItem[unit]), fuzzy: fuzzy)
+        }
+    }
+
+    /// The first `limit` hits with their text and highlight ranges.
+    public func hits(limit: Int = .max) -> [SearchHit] {
+        var units = exact.members(limit: limit).map { ($0, false) }
+        if units.count < limit {
+            units += fuzzyOnly.members(limit: limit - units.count).map { ($0, true) }
+        }
+        return units.map { hit(unit: $0.0, fuzzy: $0.1) }
+    }
+
+    /// The hit at a location (for the reader, which lists locations first).
+    public func hit(at location: HitLocation) -> SearchHit? {
+        guard location.episode < index.episodes.count else { return nil }
+        let base = index.unitEpisodeBase[location.episode]
+        let end = location.episode + 1 < index.unitEpisodeBase.count ? index.unitEpisodeBase[location.episode + 1] : index.unitCount
+        guard let unit = (base..<end).first(where: { index.unitField[$0] == location.field && Int(index.unitItem[$0]) == location.item }) else {
+            return nil
+        }
+        return hit(unit: unit, fuzzy: location.fuzzy)
+    }
+
+    /// Ranges to highlight in any text (for panes that render their own lines).
+    public func highlights(in text: String) -> (ranges: [Range<Int>], fuzzyWords: [String]) {
+        Highlighter.ranges(in: text, matchers: matchers)
+    }
+
+    /// The words found only fuzzily in the first hits, as written (`Baalbach`, `Baibach`).
+    public func fuzzyWords(sampling limit: Int = 200) -> [String] {
+        var seen = Set<String>()
+        var words: [String] = []
+        for unit in fuzzyOnly.members(limit: limit) {
+            for word in hit(unit: unit, fuzzy: true).matched where seen.insert(word).inserted {
+                words.append(word)
+            }
+        }
+        return words
+    }
+
+    private func hit(unit: Int, fuzzy: Bool) -> SearchHit {
+        let episode = Int(index.unitEpisode[unit])
+        let field = index.unitField[unit]
+        let item = Int(index.unitItem[unit])
+        let text = index.text(episode: episode, field: field, item: item)
+        let found = Highlighter.ranges(in: text, matchers: matchers)
+        return SearchHit(episode: episode, field: field, item: item, start: index.unitStart[unit], text: text,
+                         ranges: found.ranges, fuzzy: fuzzy, matched: fuzzy ? found.fuzzyWords : [])
+    }
+}
+
+extension SearchIndex {
+    /// Answers a query. Cost grows with the postings of the words asked
+    /// for, not with the size of the archive's text.
+    public func search(_ query: SearchQuery) -> SearchResults {
+        var required = UnitSet(capacity: unitCount)
+        required.fill(count: unitCount)
+        var requiredExact = required
+        var matchers: [RequirementMatcher] = []
+        var anyRequired = false
+        for requirement in query.requirements {
+            let matcher = RequirementMatcher(requirement: requirement, index: self)
+            let sets = matcher.units(in: self)
+            if requirement.excluded {
+                required.subtract(sets.exact)
+                requiredExact.subtract(sets.exact)
+            } else {
+                anyRequired = true
+                var either = sets.exact
+                either.formUnion(sets.fuzzy)
+                required.formIntersection(either)
+                requiredExact.formIntersection(sets.exact)
+                matchers.append(matcher)
+            }
+        }
+        if !anyRequired {
+            required = UnitSet(capacity: unitCount)
+            requiredExact = required
+        }
+        var fuzzyOnly = required
+        fuzzyOnly.subtract(requiredExact)
+        let exactCount = requiredExact.count
+        return SearchResults(query: query, total: exactCount + fuzzyOnly.count, exactCount: exactCount,
+                             exact: requiredExact, fuzzyOnly: fuzzyOnly, matchers: matchers, index: self)
+    }
+
+    public func search(_ text: String, exact: Bool = false) -> SearchResults {
+        search(SearchQuery(text, exact: exact))
+    }
+
+    /// The displayed text of a unit.
+    func text(episode: Int, field: SearchField, item: Int) -> String {
+        let source = episodes[episode]
+        switch field {
+        case .transcript: return source.segments[item].text
+        case .shownotes: return source.shownotesItems[item]
+        case .people: return source.people[item].searchText
+        case .reading: return source.reading[item].text
+        case .chapters: return source.chapters[item].title
+        }
+    }
+
+    /// Term IDs of every word that starts with `prefix`.
+    func termIDs(withPrefix prefix: String) -> [Int32] {
+        var low = 0
+        var high = sortedTerms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if terms[Int(sortedTerms[middle])] < prefix { low = middle + 1 } else { high = middle }
+        }
+        var result: [Int32] = []
+        var position = low
+        while position < sortedTerms.count, terms[Int(sortedTerms[position])].hasPrefix(prefix) {
+            result.append(sortedTerms[position])
+            position += 1
+        }
+        return result
+    }
+
+    /// Term IDs within the fuzzy allowance of `word`, not counting `word` itself.
+    func fuzzyTermIDs(for word: String) -> [Int32] {
+        // Numbers are never "nearly" right: 2022 is not 2024.
+        guard !word.contains(where: \.isNumber) else { return [] }
+        let limit = EditDistance.allowance(forLength: word.unicodeScalars.count)
+        guard limit > 0 else { return [] }
+        let target = Array(word.utf8)
+        var buffer = EditDistance.Buffer()
+        var result: [Int32] = []
+        for (id, term) in terms.enumerated() where term != word && !(term.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false) {
+            let utf8Count = term.utf8.count
+            if abs(utf8Count - target.count) > limit { continue }
+            if term.utf8.withContiguousStorageIfAvailable({ EditDistance.within($0, target, limit: limit, buffer: &buffer) }) ?? false {
+                result.append(Int32(id))
+            }
+        }
+        return result
+    }
+}

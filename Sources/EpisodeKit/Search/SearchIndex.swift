@@ -1,0 +1,170 @@
+import Dispatch
+
+/// An in-memory index over everything a person reads in one or more
+/// episodes. Built once; answers each keystroke of a search.
+///
+/// Every segment or item is a *unit*, numbered in the order hits are listed.
+/// For every folded word the index keeps the units and word positions where
+/// it occurs (positions make phrases possible), packed into 64-bit postings.
+public final class SearchIndex: @unchecked Sendable {
+    public let episodes: [Episode]
+    /// Per unit: which episode, which field, which segment or item.
+    let unitEpisode: [Int32]
+    let unitField: [SearchField]
+    let unitItem: [Int32]
+    let unitStart: [TimeCode?]
+    let unitEpisodeBase: [Int]   // first unit of each episode
+
+    let termIDs: [String: Int32]
+    let terms: [String]
+    /// Term IDs sorted by term, for prefix lookups.
+    let sortedTerms: [Int32]
+    /// Per term: `unit << 32 | position << 8 | span`, ascending.
+    let postings: [[UInt64]]
+
+    public var unitCount: Int { unitEpisode.count }
+    public var termCount: Int { terms.count }
+
+    /// Builds the index, tokenising episodes on all cores.
+    public init(episodes: [Episode]) {
+        self.episodes = episodes
+        let itemsPerEpisode = episodes.map(\.searchableItems)
+        var bases: [Int] = []
+        var total = 0
+        for items in itemsPerEpisode {
+            bases.append(total)
+            total += items.count
+        }
+        unitEpisodeBase = bases
+        var unitEpisode: [Int32] = [], unitField: [SearchField] = [], unitItem: [Int32] = [], unitStart: [TimeCode?] = []
+        unitEpisode.reserveCapacity(total)
+        unitField.reserveCapacity(total)
+        unitItem.reserveCapacity(total)
+        unitStart.reserveCapacity(total)
+        for (episode, items) in itemsPerEpisode.enumerated() {
+            for item in items {
+                unitEpisode.append(Int32(episode))
+                unitField.append(item.field)
+                unitItem.append(Int32(item.item))
+                unitStart.append(item.start)
+            }
+        }
+        self.unitEpisode = unitEpisode
+        self.unitField = unitField
+        self.unitItem = unitItem
+        self.unitStart = unitStart
+
+        // Tokenise in contiguous chunks of episodes, one per worker, then
+        // merge in order so every posting list stays sorted by unit.
+        let workers = max(1, min(episodes.count, activeProcessorCount()))
+        let chunks = Self.chunks(count: episodes.count, parts: workers)
+        let partials = PartialBox(count: chunks.count)
+        let firstUnits = bases
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { worker in
+            var partial = PartialIndex()
+            let tokenizer = WordTokenizer()
+            for episode in chunks[worker] {
+                for (offset, item) in itemsPerEpisode[episode].enumerated() {
+                    partial.add(tokenizer.tokens(item.text), unit: UInt64(firstUnits[episode] + offset))
+                }
+            }
+            partials.set(worker, partial)
+        }
+        var termIDs: [String: Int32] = [:]
+        var terms: [String] = []
+        var postings: [[UInt64]] = []
+        for partial in partials.values {
+            for (localID, term) in partial.terms.enumerated() {
+                let id: Int32
+                if let existing = termIDs[term] {
+                    id = existing
+                } else {
+                    id = Int32(terms.count)
+                    termIDs[term] = id
+                    terms.append(term)
+                    postings.append([])
+                }
+                postings[Int(id)].append(contentsOf: partial.postings[localID])
+            }
+        }
+        self.termIDs = termIDs
+        self.terms = terms
+        self.postings = postings
+        sortedTerms = terms.indices.sorted { terms[$0] < terms[$1] }.map(Int32.init)
+    }
+
+    static func chunks(count: Int, parts: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }.filter { !$0.isEmpty }
+    }
+
+    /// Bytes the index itself holds (postings, terms, unit tables), for the benchmark.
+    public var approximateMemory: Int {
+        let postingBytes = postings.reduce(0) { $0 + $1.capacity * 8 + 32 }
+        let termBytes = terms.reduce(0) { $0 + max(16, $1.utf8.count) + 16 } * 2 + terms.count * 8
+        let unitBytes = unitEpisode.count * (4 + 1 + 4 + 17)
+        return postingBytes + termBytes + unitBytes
+    }
+
+    @inline(__always)
+    static func unit(of posting: UInt64) -> Int { Int(posting >> 32) }
+    @inline(__always)
+    static func position(of posting: UInt64) -> Int { Int((posting >> 8) & 0xFF_FFFF) }
+    @inline(__always)
+    static func span(of posting: UInt64) -> Int { Int(posting & 0xFF) }
+}
+
+/// One worker's share of the index, with its own term numbering.
+private struct PartialIndex {
+    var termIDs: [String: Int] = [:]
+    var terms: [String] = []
+    var postings: [[UInt64]] = []
+
+    mutating func add(_ tokens: [WordToken], unit: UInt64) {
+        for token in tokens where token.position < 0xFF_FFFF {
+            let id: Int
+            if let existing = termIDs[token.term] {
+                id = existing
+            } else {
+                id = terms.count
+                termIDs[token.term] = id
+                terms.append(token.term)
+                postings.append([])
+            }
+            postings[id].append(unit << 32 | UInt64(token.position) << 8 | UInt64(min(token.span, 255)))
+        }
+    }
+}
+
+/// Results written by concurrent workers, each to its own slot.
+private final class PartialBox: @unchecked Sendable {
+    private var slots: [PartialIndex?]
+    private let lock = NSLockLike()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: PartialIndex) {
+        lock.withLock { slots[index] = value }
+    }
+    var values: [PartialIndex] { slots.compactMap { $0 } }
+}
+
+/// A tiny mutex over a semaphore, to keep this file free of Foundation.
+private final class NSLockLike: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 1)
+    func withLock<T>(_ body: () -> T) -> T {
+        semaphore.wait()
+        defer { semaphore.signal() }
+        return body()
+    }
+}
+
+private func activeProcessorCount() -> Int {
+    #if canImport(Glibc)
+    return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    #else
+    return 2
+    #endif
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

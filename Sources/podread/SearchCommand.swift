@@ -1,0 +1,65 @@
+import ArgumentParser
+import EpisodeIO
+import EpisodeKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search what was said: transcripts, shownotes, people, reading and chapters.",
+        discussion: """
+            Words must all occur; the last also matches as a prefix; "quoted phrases" match \
+            words in a row; -word excludes. Misspellings within one or two letters and \
+            spoken numbers (2024 = "twenty twenty-four") match too. Exit status: 0 with hits, \
+            1 with none, 2 on errors.
+            """
+    )
+
+    @Argument(help: "What to search for.")
+    var query: String
+
+    @Argument(help: "Episode files, feeds or directories; the bundled sample when omitted.")
+    var episodes: [String] = []
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    @Option(help: "Show at most this many hits.")
+    var limit: Int?
+
+    @Flag(help: "Match words exactly: no fuzzy matching of misspellings.")
+    var exact = false
+
+    @Flag(help: "Treat any problem in a file as an error.")
+    var strict = false
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if query.allSatisfy(\.isWhitespace) { throw ValidationError("the query is empty") }
+    }
+
+    func run() throws {
+        let loaded = try EpisodeCollection.load(episodes, options: LoadOptions(strict: strict))
+        for problem in loaded.skipped { Output.error("skipped \(problem.description)") }
+        let index = SearchIndex(episodes: loaded.episodes.map(\.episode))
+        let results = index.search(SearchQuery(query, exact: exact))
+        let hits = results.hits(limit: limit ?? .max)
+        if json {
+            let names = loaded.episodes.map(\.episode.title)
+            Output.line(SearchReport.json(results, hits: hits, episodeNames: names).serialized(pretty: true))
+        } else {
+            let marked = isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
+            var lastEpisode = -1
+            for hit in hits {
+                if loaded.episodes.count > 1 && hit.episode != lastEpisode {
+                    Output.line("# " + InertText.clean(loaded.episodes[hit.episode].episode.title))
+                    lastEpisode = hit.episode
+                }
+                Output.line(SearchReport.line(hit, marked: marked))
+            }
+        }
+        if results.isEmpty { throw ExitCode(ExitStatus.nothingFound) }
+    }
+}

@@ -1,0 +1,111 @@
+import Testing
+@testable import EpisodeKit
+
+/// The index must answer exactly what a slow, obviously right scan of every
+/// segment and item answers.
+@Suite("Index against a brute-force reference")
+struct ReferenceSearchTests {
+    /// Evaluates a query by tokenising every item and checking each requirement directly.
+    static func reference(_ query: SearchQuery, in episode: Episode) -> [HitLocation] {
+        var exactHits: [HitLocation] = []
+        var fuzzyHits: [HitLocation] = []
+        for item in episode.searchableItems {
+            let tokens = WordTokenizer().tokens(item.text)
+            var matches = true
+            var needsFuzzy = false
+            var anyRequired = false
+            for requirement in query.requirements {
+                let (exact, fuzzy) = satisfies(requirement, tokens)
+                if requirement.excluded {
+                    if exact { matches = false }
+                } else {
+                    anyRequired = true
+                    if !exact && !fuzzy { matches = false }
+                    if !exact && fuzzy { needsFuzzy = true }
+                }
+            }
+            guard matches && anyRequired else { continue }
+            let location = HitLocation(episode: 0, field: item.field, item: item.item, fuzzy: needsFuzzy)
+            if needsFuzzy { fuzzyHits.append(location) } else { exactHits.append(location) }
+        }
+        return exactHits + fuzzyHits
+    }
+
+    static func satisfies(_ requirement: SearchQuery.Requirement, _ tokens: [WordToken]) -> (exact: Bool, fuzzy: Bool) {
+        var exact = false
+        var fuzzy = false
+        for alternative in requirement.alternatives {
+            switch alternative {
+            case .word(let word, let prefix, let allowFuzzy):
+                for token in tokens {
+                    if token.term == word || (prefix && token.term.hasPrefix(word)) { exact = true }
+                    let limit = EditDistance.allowance(forLength: word.unicodeScalars.count)
+                    if allowFuzzy, limit > 0, !word.contains(where: \.isNumber), !(token.term.first?.isNumber ?? false),
+                       EditDistance.within(Array(token.term.utf8).map { Unicode.Scalar($0) }, Array(word.utf8).map { Unicode.Scalar($0) }, limit: limit) {
+                        fuzzy = true
+                    }
+                }
+            case .phrase(let words):
+                for start in tokens where start.term == words[0] {
+                    var position = start.position + start.span
+                    var complete = true
+                    for word in words.dropFirst() {
+                        guard let next = tokens.first(where: { $0.position == position && $0.term == word }) else {
+                            complete = false
+                            break
+                        }
+                        position = next.position + next.span
+                    }
+                    if complete { exact = true }
+                }
+            }
+        }
+        return (exact, fuzzy && !exact)
+    }
+
+    @Test("random queries over the sample agree with the reference")
+    func randomQueries() {
+        let episode = SearchIndexTests.sample
+        let index = SearchIndexTests.index
+        let vocabulary = Array(Set(episode.searchableItems.flatMap { WordTokenizer().tokens($0.text).filter { !$0.isAlias }.map(\.term) })).sorted()
+        let bigrams: [String] = episode.segments.flatMap { segment -> [String] in
+            let words = segment.text.split(separator: " ").map(String.init)
+            return zip(words, words.dropFirst()).map { "\"\($0) \($1)\"" }
+        }
+        var generator = SeededGenerator(seed: 20261127)
+        func word() -> String { vocabulary.randomElement(using: &generator)! }
+        func misspelt() -> String {
+            var letters = Array(word())
+            if letters.count >= 4 { letters[Int.random(in: 0..<letters.count, using: &generator)] = "x" }
+            return String(letters)
+        }
+        for round in 0..<400 {
+            var parts: [String] = []
+            switch round % 6 {
+            case 0: parts = [word()]
+            case 1: parts = [word(), word()]
+            case 2: parts = [String(word().prefix(Int.random(in: 1...3, using: &generator)))]
+            case 3: parts = [bigrams.randomElement(using: &generator)!]
+            case 4: parts = [word(), "-" + word()]
+            default: parts = [misspelt()]
+            }
+            let query = SearchQuery(parts.joined(separator: " "))
+            let expected = Self.reference(query, in: episode)
+            let actual = index.search(query).locations()
+            #expect(actual == expected, "query: \(query.text)")
+        }
+    }
+}
+
+/// A small deterministic generator so a failing query can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import EpisodeKit
+
+@Suite("Search normalisation")
+struct TokenizerTests {
+    private func terms(_ text: String) -> [String] {
+        WordTokenizer().tokens(text).map(\.term)
+    }
+
+    @Test("case, diacritics, ß and ligatures fold", arguments: [
+        ("Pjöngjang", "pjongjang"), ("PJÖNGJANG", "pjongjang"), ("café", "cafe"), ("Straße", "strasse"),
+        ("Æsir", "aesir"), ("Łódź", "lodz"), ("e\u{0301}te\u{0301}", "ete"), ("ÉCOLE", "ecole"), ("Ωμέγα", "ωμεγα"),
+    ])
+    func folding(text: String, folded: String) {
+        #expect(terms(text) == [folded])
+    }
+
+    @Test("apostrophes, straight or typographic, alike")
+    func apostrophes() {
+        #expect(terms("Korea's") == ["koreas", "korea"])
+        #expect(terms("Korea’s") == ["koreas", "korea"])
+        #expect(terms("'quoted' words") == ["quoted", "words"])
+    }
+
+    @Test("hyphenated words count as their parts and joined")
+    func hyphens() {
+        let tokens = WordTokenizer().tokens("Kim Jong-un spoke")
+        #expect(tokens.map(\.term) == ["kim", "jong", "jongun", "un", "spoke"])
+        let joined = tokens.first { $0.term == "jongun" }!
+        #expect(joined.position == 1 && joined.span == 2)
+        #expect(joined.offset == 4 && joined.length == 7)
+    }
+
+    @Test("spoken numbers get digit aliases", arguments: [
+        ("twenty-twenty four", "2024"), ("twenty twenty-four", "2024"), ("two thousand eighteen", "2018"),
+        ("seven thousand", "7000"), ("nineteen eighty-four", "1984"), ("three hundred and five", "305"),
+        ("twenty oh five", "2005"),
+    ])
+    func numbers(text: String, digits: String) {
+        let alias = WordTokenizer().tokens(text).filter { $0.isAlias }.max { $0.span < $1.span }
+        #expect(alias?.term == digits)
+        #expect(alias?.offset == 0)
+        #expect(alias?.length == Int32(text.unicodeScalars.count))
+    }
+
+    @Test("punctuation ends a spoken number; lists of numbers are not one number")
+    func numberBoundaries() {
+        let tokens = WordTokenizer().tokens("two thousand eighteen, two thousand nineteen")
+        #expect(tokens.filter { $0.isAlias && $0.span > 1 }.map(\.term) == ["2018", "2019"])
+        #expect(!WordTokenizer().tokens("one two three").contains { $0.term == "6" || $0.term == "123" })
+    }
+
+    @Test("CJK characters are words of their own; offsets count scalars")
+    func cjk() {
+        let tokens = WordTokenizer().tokens("東京で cyber 🎙️ talk")
+        #expect(tokens.map(\.term) == ["東", "京", "で", "cyber", "talk"])
+        #expect(tokens[3].offset == 4)
+        #expect(tokens[4].offset == 13)
+    }
+}
