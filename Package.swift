@@ -41,6 +41,9 @@ let package = Package(
             ]
         ),
 
+        // `swift run -c release podread-bench`: speed and memory figures.
+        .executableTarget(name: "podread-bench", dependencies: ["EpisodeKit", "PodreadAssets"]),
+
         .testTarget(name: "EpisodeKitTests", dependencies: ["EpisodeKit", "PodreadAssets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EpisodeIOTests", dependencies: ["EpisodeIO", "EpisodeKit"]),
         .testTarget(

@@ -65,35 +65,93 @@ enum PhraseMatcher {
             guard let id = index.termIDs[word] else { return [] }
             lists.append(index.postings[Int(id)])
         }
-        guard var current = lists.first else { return [] }
-        // `current` holds, per partial match, the key (unit, next position) it needs next.
-        var needed = current.map { ($0 >> 32) << 32 | UInt64(SearchIndex.position(of: $0) + SearchIndex.span(of: $0)) }
+        guard let first = lists.first else { return [] }
+        // A key is `unit << 24 | position` (a posting without its span);
+        // `needed` holds, per partial match, the key its next word must have.
+        var needed = [UInt64](unsafeUninitializedCapacity: first.count) { buffer, count in
+            first.withUnsafeBufferPointer { postings in
+                for index in 0..<postings.count { buffer[index] = (postings[index] >> 8) + (postings[index] & 0xFF) }
+            }
+            count = first.count
+        }
         for list in lists.dropFirst() {
-            needed.sort()
+            if !isAscending(needed) { needed.sort() }
             var next: [UInt64] = []
-            var i = 0
-            var j = 0
-            while i < needed.count && j < list.count {
-                let key = (list[j] >> 32) << 32 | UInt64(SearchIndex.position(of: list[j]))
-                if needed[i] < key {
-                    i += 1
-                } else if needed[i] > key {
-                    j += 1
-                } else {
-                    next.append((key >> 32) << 32 | UInt64(SearchIndex.position(of: list[j]) + SearchIndex.span(of: list[j])))
-                    j += 1
+            if list.count * 16 < needed.count {
+                // Few postings against many partial matches: look each one up.
+                for posting in list {
+                    let key = posting >> 8
+                    if binarySearch(needed, key) { next.append(key + (posting & 0xFF)) }
+                }
+            } else if needed.count * 16 < list.count {
+                for want in needed {
+                    if let found = firstIndex(in: list, key: want) {
+                        var j = found
+                        while j < list.count && list[j] >> 8 == want {
+                            next.append(want + (list[j] & 0xFF))
+                            j += 1
+                        }
+                    }
+                }
+            } else {
+                next.reserveCapacity(min(needed.count, list.count))
+                needed.withUnsafeBufferPointer { wants in
+                    list.withUnsafeBufferPointer { postings in
+                        var i = 0
+                        var j = 0
+                        let wantCount = wants.count, postingCount = postings.count
+                        while i < wantCount && j < postingCount {
+                            let key = postings[j] >> 8
+                            let want = wants[i]
+                            if want < key {
+                                i += 1
+                            } else if want > key {
+                                j += 1
+                            } else {
+                                next.append(key + (postings[j] & 0xFF))
+                                j += 1
+                            }
+                        }
+                    }
                 }
             }
             needed = next
             if needed.isEmpty { return [] }
         }
-        current = needed
         var units: [Int] = []
-        for key in current {
-            let unit = Int(key >> 32)
+        for key in needed {
+            let unit = Int(key >> 24)
             if units.last != unit { units.append(unit) }
         }
         return units
+    }
+
+    private static func binarySearch(_ keys: [UInt64], _ key: UInt64) -> Bool {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key
+    }
+
+    /// The first posting whose key (`posting >> 8`) is `key`.
+    private static func firstIndex(in postings: [UInt64], key: UInt64) -> Int? {
+        var low = 0, high = postings.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if postings[middle] >> 8 < key { low = middle + 1 } else { high = middle }
+        }
+        return low < postings.count && postings[low] >> 8 == key ? low : nil
+    }
+
+    private static func isAscending(_ keys: [UInt64]) -> Bool {
+        var previous: UInt64 = 0
+        for key in keys {
+            if key < previous { return false }
+            previous = key
+        }
+        return true
     }
 }
 
@@ -121,23 +179,30 @@ enum Highlighter {
         return (merge(ranges), fuzzyWords)
     }
 
-    /// Where the words of `phrase` stand in a row among `tokens`.
+    /// Where the words of `phrase` stand in a row among `tokens` (which are
+    /// in position order).
     private static func occurrences(of phrase: [String], in tokens: [WordToken]) -> [Range<Int>] {
         guard let first = phrase.first else { return [] }
-        var byPosition: [Int32: [WordToken]] = [:]
-        for token in tokens { byPosition[token.position, default: []].append(token) }
         var found: [Range<Int>] = []
-        for start in tokens where start.term == first {
+        for (startIndex, start) in tokens.enumerated() where start.term == first {
             var end = start
             var position = start.position + start.span
+            var cursor = startIndex + 1
             var complete = true
             for word in phrase.dropFirst() {
-                guard let next = byPosition[position]?.first(where: { $0.term == word }) else {
+                while cursor < tokens.count && tokens[cursor].position < position { cursor += 1 }
+                var match: Int?
+                var probe = cursor
+                while probe < tokens.count && tokens[probe].position == position {
+                    if tokens[probe].term == word { match = probe; break }
+                    probe += 1
+                }
+                guard let match else {
                     complete = false
                     break
                 }
-                end = next
-                position = next.position + next.span
+                end = tokens[match]
+                position = end.position + end.span
             }
             if complete { found.append(Int(start.offset)..<Int(end.offset + end.length)) }
         }

@@ -65,7 +65,7 @@ public final class SearchIndex: @unchecked Sendable {
             let tokenizer = WordTokenizer()
             for episode in chunks[worker] {
                 for (offset, item) in itemsPerEpisode[episode].enumerated() {
-                    partial.add(tokenizer.tokens(item.text), unit: UInt64(firstUnits[episode] + offset))
+                    partial.add(item.text, unit: UInt64(firstUnits[episode] + offset), tokenizer: tokenizer)
                 }
             }
             partials.set(worker, partial)
@@ -87,10 +87,24 @@ public final class SearchIndex: @unchecked Sendable {
                 postings[Int(id)].append(contentsOf: partial.postings[localID])
             }
         }
+        // Number aliases are reported after the words they cover, so a
+        // term's postings inside one unit can be out of position order.
+        for id in postings.indices where !Self.isAscending(postings[id]) {
+            postings[id].sort()
+        }
         self.termIDs = termIDs
         self.terms = terms
         self.postings = postings
         sortedTerms = terms.indices.sorted { terms[$0] < terms[$1] }.map(Int32.init)
+    }
+
+    private static func isAscending(_ list: [UInt64]) -> Bool {
+        var previous: UInt64 = 0
+        for value in list {
+            if value < previous { return false }
+            previous = value
+        }
+        return true
     }
 
     static func chunks(count: Int, parts: Int) -> [Range<Int>] {
@@ -116,21 +130,15 @@ public final class SearchIndex: @unchecked Sendable {
 
 /// One worker's share of the index, with its own term numbering.
 private struct PartialIndex {
-    var termIDs: [String: Int] = [:]
-    var terms: [String] = []
+    var table = TermTable()
     var postings: [[UInt64]] = []
+    var terms: [String] { table.terms }
 
-    mutating func add(_ tokens: [WordToken], unit: UInt64) {
-        for token in tokens where token.position < 0xFF_FFFF {
-            let id: Int
-            if let existing = termIDs[token.term] {
-                id = existing
-            } else {
-                id = terms.count
-                termIDs[token.term] = id
-                terms.append(token.term)
-                postings.append([])
-            }
+    mutating func add(_ text: String, unit: UInt64, tokenizer: WordTokenizer) {
+        tokenizer.forEachToken(text) { token in
+            guard token.position < 0xFF_FFFF else { return }
+            let id = table.id(for: token.bytes)
+            if id == postings.count { postings.append([]) }
             postings[id].append(unit << 32 | UInt64(token.position) << 8 | UInt64(min(token.span, 255)))
         }
     }

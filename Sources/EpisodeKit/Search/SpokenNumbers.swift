@@ -12,6 +12,24 @@ enum SpokenNumbers {
     ]
     static let scales: [String: Int] = ["hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000]
 
+    /// Every number word and `and`, as bytes grouped by length.
+    private static let wordsByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 10)
+        for word in Array(small.keys) + Array(tens.keys) + Array(scales.keys) + ["and"] {
+            table[word.utf8.count].append(Array(word.utf8))
+        }
+        return table
+    }()
+
+    /// Whether these bytes are a number word (or `and`), without making a string.
+    static func mightBeNumberWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count < wordsByLength.count else { return false }
+        for candidate in wordsByLength[bytes.count] where candidate[0] == bytes[0] && candidate.elementsEqual(bytes) {
+            return true
+        }
+        return false
+    }
+
     /// Whether a folded word can be part of a spoken number.
     static func isNumberWord(_ word: String) -> Bool {
         small[word] != nil || tens[word] != nil || scales[word] != nil

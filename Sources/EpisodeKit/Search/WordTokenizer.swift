@@ -15,6 +15,17 @@ struct WordToken: Equatable {
     var isAlias: Bool
 }
 
+/// A token as the tokenizer hands it out: its folded bytes are only valid
+/// during the call, so building an index allocates nothing per word.
+struct RawToken {
+    var bytes: UnsafeBufferPointer<UInt8>
+    var position: Int32
+    var span: Int32
+    var offset: Int32
+    var length: Int32
+    var isAlias: Bool
+}
+
 /// Splits text into searchable words.
 ///
 /// Hyphenated words count as their parts (`Jong-un` → `jong`, `un`) and also
@@ -23,179 +34,241 @@ struct WordToken: Equatable {
 /// counts as its digits (`twenty-twenty four` → `2024`). Han, kana and
 /// Hangul characters are words of one character each, since those scripts
 /// put no spaces between words.
+///
+/// Works on UTF-8 bytes with an ASCII fast path; the index calls
+/// `forEachToken`, the highlighter `tokens`.
 struct WordTokenizer {
     /// Whether to report spoken numbers as digit aliases.
     var spokenNumbers = true
 
+    /// Tokens in position order, with their terms as strings.
     func tokens(_ text: String) -> [WordToken] {
-        var state = State()
-        state.spokenNumbers = spokenNumbers
-        var scalarOffset: Int32 = 0
-        for scalar in text.unicodeScalars {
-            state.take(scalar, at: scalarOffset)
-            scalarOffset += 1
+        var output: [WordToken] = []
+        forEachToken(text) { raw in
+            output.append(WordToken(term: String(decoding: raw.bytes, as: UTF8.self), position: raw.position, span: raw.span,
+                                    offset: raw.offset, length: raw.length, isAlias: raw.isAlias))
         }
-        state.endGroup()
-        state.flushNumbers(spokenNumbers)
-        // Aliases were added after the words they cover; keep position order.
-        return state.output.enumerated().sorted {
+        // Number aliases arrive after the words they cover; keep position order.
+        return output.enumerated().sorted {
             ($0.element.position, $0.offset) < ($1.element.position, $1.offset)
         }.map(\.element)
     }
 
-    private struct Part {
-        var bytes: [UInt8]
-        var prefixLength: Int?
-        var offset: Int32
-        var end: Int32
+    /// Calls `body` for every word and alias of `text`.
+    func forEachToken(_ text: String, _ body: (RawToken) -> Void) {
+        var text = text
+        text.makeContiguousUTF8()
+        var scanner = TokenScanner(spokenNumbers: spokenNumbers)
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            scanner.scan(bytes, body)
+        }
+    }
+}
+
+/// The tokenizer's state while it walks one text.
+private struct TokenScanner {
+    let spokenNumbers: Bool
+    /// Folded bytes of the current word group (hyphenated parts without their hyphens).
+    var group: [UInt8] = []
+    /// The parts of the group: byte range in `group`, apostrophe prefix, scalar offsets.
+    var parts: [(start: Int, end: Int, prefix: Int, offset: Int32, endOffset: Int32)] = []
+    var partStart = 0
+    var partPrefix = -1
+    var partOffset: Int32 = 0
+    var partEndOffset: Int32 = 0
+    var pendingHyphen = false
+    var pendingApostrophe = false
+    var nextPosition: Int32 = 0
+    /// Punctuation since the last word: it breaks a spoken number.
+    var gap = false
+    var numberRun: [(term: String, position: Int32, offset: Int32, length: Int32)] = []
+    var digits: [UInt8] = []
+
+    init(spokenNumbers: Bool) {
+        self.spokenNumbers = spokenNumbers
+        group.reserveCapacity(64)
     }
 
-    private enum Joiner { case hyphen, apostrophe }
-
-    private struct State {
-        var output: [WordToken] = []
-        var parts: [Part] = []
-        var current: [UInt8] = []
-        var currentPrefix: Int?
-        var currentStart: Int32 = 0
-        var currentEnd: Int32 = 0
-        var pending: Joiner?
-        var nextPosition: Int32 = 0
-        /// Punctuation since the last word: it breaks a spoken number.
-        var gap = false
-        var numberRun: [WordToken] = []
-        var spokenNumbers = true
-
-        mutating func take(_ scalar: Unicode.Scalar, at offset: Int32) {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                if (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) {
-                    wordScalar(scalar, at: offset)
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (RawToken) -> Void) {
+        var index = 0
+        var offset: Int32 = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) {
+                    word(byte, at: offset)
+                } else if byte >= 65 && byte <= 90 {
+                    word(byte + 32, at: offset)
                 } else if byte == 45 {
-                    joiner(.hyphen, at: offset)
+                    joiner(hyphen: true, body)
                 } else if byte == 39 {
-                    joiner(.apostrophe, at: offset)
+                    joiner(hyphen: false, body)
                 } else {
-                    separator(isSpace: byte == 32 || byte == 9 || byte == 10 || byte == 13)
+                    endGroup(body)
+                    if byte != 32 && byte != 10 && byte != 9 && byte != 13 { gap = true }
                 }
-                return
+                offset += 1
+                continue
             }
-            if value == 0x2019 || value == 0x02BC || value == 0x2018 {
-                joiner(.apostrophe, at: offset)
-            } else if value == 0x2010 || value == 0x2011 {
-                joiner(.hyphen, at: offset)
-            } else if isIdeographic(value) {
-                endGroup()
-                current = []
-                TextFolding.append(scalar, to: &current)
-                currentStart = offset
-                currentEnd = offset + 1
-                finishPart()
-                endGroup()
-            } else if TextFolding.isCombiningMark(value) || scalar.properties.generalCategory == .spacingMark
-                        || scalar.properties.generalCategory == .nonspacingMark {
-                if !current.isEmpty { currentEnd = offset + 1 } // belongs to the letter before it
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                wordScalar(scalar, at: offset)
-            } else {
-                separator(isSpace: scalar.properties.isWhitespace)
+            // Decode one multi-byte scalar.
+            var value: UInt32
+            var length: Int
+            if byte & 0xE0 == 0xC0 { value = UInt32(byte & 0x1F); length = 2 }
+            else if byte & 0xF0 == 0xE0 { value = UInt32(byte & 0x0F); length = 3 }
+            else { value = UInt32(byte & 0x07); length = 4 }
+            for continuation in 1..<length where index + continuation < count {
+                value = value << 6 | UInt32(bytes[index + continuation] & 0x3F)
             }
+            index += length
+            other(Unicode.Scalar(value) ?? "\u{FFFD}", at: offset, body)
+            offset += 1
         }
+        endGroup(body)
+        flushNumbers(body)
+    }
 
-        mutating func wordScalar(_ scalar: Unicode.Scalar, at offset: Int32) {
-            if current.isEmpty && parts.isEmpty {
-                currentStart = offset
-            } else if let joiner = pending {
-                if joiner == .hyphen {
-                    finishPart()
-                    currentStart = offset
-                } else if currentPrefix == nil {
-                    currentPrefix = current.count
-                }
-            } else if current.isEmpty {
-                currentStart = offset
-            }
-            pending = nil
-            TextFolding.append(scalar, to: &current)
-            currentEnd = offset + 1
-        }
+    @inline(__always)
+    mutating func word(_ folded: UInt8, at offset: Int32) {
+        startWordScalar(at: offset)
+        group.append(folded)
+        partEndOffset = offset + 1
+    }
 
-        mutating func joiner(_ kind: Joiner, at offset: Int32) {
-            if !current.isEmpty && pending == nil {
-                pending = kind
-            } else {
-                separator(isSpace: false)
-            }
-        }
-
-        mutating func separator(isSpace: Bool) {
-            endGroup()
-            if !isSpace { gap = true }
-        }
-
-        mutating func finishPart() {
-            guard !current.isEmpty else { return }
-            parts.append(Part(bytes: current, prefixLength: currentPrefix, offset: currentStart, end: currentEnd))
-            current = []
-            currentPrefix = nil
-        }
-
-        mutating func endGroup() {
+    /// Bookkeeping before a word character joins the group.
+    @inline(__always)
+    mutating func startWordScalar(at offset: Int32) {
+        if group.count == partStart && parts.isEmpty {
+            partOffset = offset
+        } else if pendingHyphen {
             finishPart()
-            pending = nil
-            guard !parts.isEmpty else { return }
-            let first = nextPosition
+            partOffset = offset
+        } else if pendingApostrophe, partPrefix < 0 {
+            partPrefix = group.count - partStart
+        }
+        pendingHyphen = false
+        pendingApostrophe = false
+    }
+
+    mutating func other(_ scalar: Unicode.Scalar, at offset: Int32, _ body: (RawToken) -> Void) {
+        let value = scalar.value
+        if value == 0x2019 || value == 0x02BC || value == 0x2018 {
+            joiner(hyphen: false, body)
+        } else if value == 0x2010 || value == 0x2011 {
+            joiner(hyphen: true, body)
+        } else if Self.isIdeographic(value) {
+            endGroup(body)
+            partOffset = offset
+            TextFolding.append(scalar, to: &group)
+            partEndOffset = offset + 1
+            endGroup(body)
+        } else if TextFolding.isCombiningMark(value) || scalar.properties.generalCategory == .nonspacingMark
+                    || scalar.properties.generalCategory == .spacingMark {
+            if group.count > partStart { partEndOffset = offset + 1 }  // belongs to the letter before it
+        } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            startWordScalar(at: offset)
+            TextFolding.append(scalar, to: &group)
+            partEndOffset = offset + 1
+        } else {
+            endGroup(body)
+            if !scalar.properties.isWhitespace { gap = true }
+        }
+    }
+
+    mutating func joiner(hyphen: Bool, _ body: (RawToken) -> Void) {
+        if group.count > partStart && !pendingHyphen && !pendingApostrophe {
+            if hyphen { pendingHyphen = true } else { pendingApostrophe = true }
+        } else {
+            endGroup(body)
+            gap = true
+        }
+    }
+
+    mutating func finishPart() {
+        guard group.count > partStart else { return }
+        parts.append((partStart, group.count, partPrefix, partOffset, partEndOffset))
+        partStart = group.count
+        partPrefix = -1
+    }
+
+    mutating func endGroup(_ body: (RawToken) -> Void) {
+        finishPart()
+        pendingHyphen = false
+        pendingApostrophe = false
+        guard !parts.isEmpty else {
+            group.removeAll(keepingCapacity: true)
+            partStart = 0
+            return
+        }
+        let first = nextPosition
+        group.withUnsafeBufferPointer { buffer in
             for part in parts {
-                let term = String(decoding: part.bytes, as: UTF8.self)
-                let token = WordToken(term: term, position: nextPosition, span: 1, offset: part.offset,
-                                      length: part.end - part.offset, isAlias: false)
-                noteForNumbers(token)
-                output.append(token)
-                if let prefix = part.prefixLength, prefix > 0 {
-                    output.append(WordToken(term: String(decoding: part.bytes[..<prefix], as: UTF8.self), position: nextPosition,
-                                            span: 1, offset: part.offset, length: part.end - part.offset, isAlias: true))
+                let bytes = UnsafeBufferPointer(rebasing: buffer[part.start..<part.end])
+                let token = RawToken(bytes: bytes, position: nextPosition, span: 1, offset: part.offset,
+                                     length: part.endOffset - part.offset, isAlias: false)
+                noteForNumbers(token, body)
+                body(token)
+                if part.prefix > 0 {
+                    body(RawToken(bytes: UnsafeBufferPointer(rebasing: buffer[part.start..<(part.start + part.prefix)]),
+                                  position: nextPosition, span: 1, offset: part.offset,
+                                  length: part.endOffset - part.offset, isAlias: true))
                 }
                 nextPosition += 1
             }
             if parts.count > 1 {
-                let joined = parts.flatMap(\.bytes)
-                output.append(WordToken(term: String(decoding: joined, as: UTF8.self), position: first,
-                                        span: Int32(parts.count), offset: parts[0].offset,
-                                        length: parts[parts.count - 1].end - parts[0].offset, isAlias: true))
-            }
-            parts.removeAll(keepingCapacity: true)
-        }
-
-        mutating func noteForNumbers(_ token: WordToken) {
-            guard spokenNumbers else { return }
-            let isNumber = SpokenNumbers.isNumberWord(token.term) || (token.term == "and" && !numberRun.isEmpty)
-            if gap || !isNumber { flushNumbers(true) }
-            gap = false
-            if isNumber { numberRun.append(token) }
-        }
-
-        mutating func flushNumbers(_ enabled: Bool) {
-            defer { numberRun.removeAll(keepingCapacity: true) }
-            guard enabled else { return }
-            while numberRun.last?.term == "and" || numberRun.last?.term == "oh" && numberRun.count == 1 { numberRun.removeLast() }
-            guard let first = numberRun.first, let last = numberRun.last else { return }
-            for word in numberRun where word.term != "and" {
-                if let value = SpokenNumbers.value(of: [word.term]) {
-                    output.append(WordToken(term: String(value), position: word.position, span: 1, offset: word.offset,
-                                            length: word.length, isAlias: true))
-                }
-            }
-            if numberRun.count > 1, let value = SpokenNumbers.value(of: numberRun.map(\.term)) {
-                output.append(WordToken(term: String(value), position: first.position,
-                                        span: last.position - first.position + 1, offset: first.offset,
-                                        length: last.offset + last.length - first.offset, isAlias: true))
+                let firstPart = parts[0], lastPart = parts[parts.count - 1]
+                body(RawToken(bytes: UnsafeBufferPointer(rebasing: buffer[firstPart.start..<lastPart.end]), position: first,
+                              span: Int32(parts.count), offset: firstPart.offset,
+                              length: lastPart.endOffset - firstPart.offset, isAlias: true))
             }
         }
+        parts.removeAll(keepingCapacity: true)
+        group.removeAll(keepingCapacity: true)
+        partStart = 0
+    }
 
-        func isIdeographic(_ value: UInt32) -> Bool {
-            (0x3040...0x30FF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value)
-                || (0xAC00...0xD7AF).contains(value) || (0xF900...0xFAFF).contains(value) || (0x20000...0x2FA1F).contains(value)
+    mutating func noteForNumbers(_ token: RawToken, _ body: (RawToken) -> Void) {
+        guard spokenNumbers else { return }
+        let isNumber = SpokenNumbers.mightBeNumberWord(token.bytes) && {
+            let term = String(decoding: token.bytes, as: UTF8.self)
+            return SpokenNumbers.isNumberWord(term) || (term == "and" && !numberRun.isEmpty)
+        }()
+        if gap || !isNumber { flushNumbers(body) }
+        gap = false
+        if isNumber {
+            numberRun.append((String(decoding: token.bytes, as: UTF8.self), token.position, token.offset, token.length))
         }
+    }
+
+    mutating func flushNumbers(_ body: (RawToken) -> Void) {
+        defer { numberRun.removeAll(keepingCapacity: true) }
+        guard spokenNumbers else { return }
+        while let last = numberRun.last, last.term == "and" || (last.term == "oh" && numberRun.count == 1) {
+            numberRun.removeLast()
+        }
+        guard let first = numberRun.first, let last = numberRun.last else { return }
+        for word in numberRun where word.term != "and" {
+            if let value = SpokenNumbers.value(of: [word.term]) {
+                emitDigits(value, position: word.position, span: 1, offset: word.offset, length: word.length, body)
+            }
+        }
+        if numberRun.count > 1, let value = SpokenNumbers.value(of: numberRun.map(\.term)) {
+            emitDigits(value, position: first.position, span: last.position - first.position + 1,
+                       offset: first.offset, length: last.offset + last.length - first.offset, body)
+        }
+    }
+
+    mutating func emitDigits(_ value: Int, position: Int32, span: Int32, offset: Int32, length: Int32, _ body: (RawToken) -> Void) {
+        digits.removeAll(keepingCapacity: true)
+        digits.append(contentsOf: String(value).utf8)
+        digits.withUnsafeBufferPointer { buffer in
+            body(RawToken(bytes: buffer, position: position, span: span, offset: offset, length: length, isAlias: true))
+        }
+    }
+
+    static func isIdeographic(_ value: UInt32) -> Bool {
+        (0x3040...0x30FF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value)
+            || (0xAC00...0xD7AF).contains(value) || (0xF900...0xFAFF).contains(value) || (0x20000...0x2FA1F).contains(value)
     }
 }

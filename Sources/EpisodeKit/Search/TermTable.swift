@@ -1,0 +1,74 @@
+/// Term numbering keyed by folded bytes: an open-addressing hash table over
+/// a byte arena, so looking up a word that is already known allocates nothing.
+struct TermTable {
+    private var slots: [Int32]          // term id + 1; 0 = empty
+    private var hashes: [UInt64] = []   // per term
+    private var arena: [UInt8] = []
+    private var starts: [Int32] = []
+    private var lengths: [Int32] = []
+    private(set) var terms: [String] = []
+    private var mask: Int
+
+    init(capacity: Int = 4096) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { terms.count }
+
+    /// The id of `bytes`, adding it when new.
+    mutating func id(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = Self.hash(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let id = Int(entry - 1)
+            if hashes[id] == hash && matches(id, bytes) { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = terms.count
+        slots[slot] = Int32(id + 1)
+        hashes.append(hash)
+        starts.append(Int32(arena.count))
+        lengths.append(Int32(bytes.count))
+        arena.append(contentsOf: bytes)
+        terms.append(String(decoding: bytes, as: UTF8.self))
+        if terms.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    private func matches(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = Int(lengths[id])
+        guard length == bytes.count else { return false }
+        let start = Int(starts[id])
+        for index in 0..<length where arena[start + index] != bytes[index] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id + 1)
+        }
+    }
+
+    /// FNV-1a with a final mix: fast for short words, well spread.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        hash ^= hash >> 29
+        hash = hash &* 0xBF58_476D_1CE4_E5B9
+        return hash ^ (hash >> 32)
+    }
+}

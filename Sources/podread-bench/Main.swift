@@ -1,0 +1,128 @@
+import EpisodeKit
+import Foundation
+import PodreadAssets
+
+/// `swift run -c release podread-bench [--json] [--episodes N]`
+///
+/// Builds a synthetic archive from the bundled sample and reports index
+/// build speed, index memory, and per-query latency against a naive scan of
+/// the same text measured in the same run.
+@main
+enum Bench {
+    struct QueryKind {
+        var name: String
+        var queries: [String]
+        /// What the naive scan looks for.
+        var naive: (NaiveScan, String) -> (total: Int, first: [Int])
+        var naiveNeedles: [String]
+    }
+
+    static func main() throws {
+        let arguments = CommandLine.arguments.dropFirst()
+        let json = arguments.contains("--json")
+        let detail = arguments.contains("--detail")
+        var episodeCount = 1000
+        if let flag = arguments.firstIndex(of: "--episodes"), flag + 1 < arguments.endIndex, let value = Int(arguments[flag + 1]) {
+            episodeCount = value
+        }
+        let sampleURL = BundledEpisodes.sample!
+        let sample = try EpisodeReader.read(bytes: Array(try Data(contentsOf: sampleURL)), fallbackTitle: "sample")
+
+        var report: [(String, JSONValue)] = []
+        var lines: [String] = []
+
+        let archive = SyntheticArchive(sample: sample, episodeCount: episodeCount)
+        let bytes = archive.textBytes
+        let residentBefore = Measure.residentBytes()
+        var index: SearchIndex!
+        let buildSeconds = Measure.seconds { index = SearchIndex(episodes: archive.episodes) }
+        let residentAfter = Measure.residentBytes()
+        let megabytes = Double(bytes) / 1_000_000
+        let throughput = megabytes / buildSeconds
+        let memoryPerByte = Double(index.approximateMemory) / Double(bytes)
+        let residentPerByte = Double(max(0, residentAfter - residentBefore)) / Double(bytes)
+        lines.append("archive: \(archive.episodes.count) episodes, \(index.unitCount) segments and items, \(String(format: "%.1f", megabytes)) MB of text, \(index.termCount) distinct words")
+        lines.append("index build: \(String(format: "%.2f", buildSeconds)) s = \(String(format: "%.1f", throughput)) MB/s on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        lines.append("index memory: \(String(format: "%.2f", memoryPerByte)) bytes per byte of text (counted); resident growth \(String(format: "%.2f", residentPerByte)) bytes per byte")
+        report += [
+            ("episodes", .int(archive.episodes.count)), ("units", .int(index.unitCount)), ("textMB", .double(megabytes)),
+            ("buildSeconds", .double(buildSeconds)), ("buildMBPerSecond", .double(throughput)),
+            ("indexBytesPerTextByte", .double(memoryPerByte)), ("residentBytesPerTextByte", .double(residentPerByte)),
+        ]
+
+        let naive = NaiveScan(episodes: archive.episodes)
+        let kinds: [QueryKind] = [
+            QueryKind(name: "word", queries: ["korea", "cyber", "europe", "strategy", "russia", "sanctions"],
+                      naive: { $0.count(containing: $1) }, naiveNeedles: ["korea", "cyber", "europe"]),
+            QueryKind(name: "prefix", queries: ["sa", "nu", "cy", "str", "de", "mil"],
+                      naive: { $0.count(containing: $1) }, naiveNeedles: ["sa", "nu", "str"]),
+            QueryKind(name: "phrase", queries: ["\"north korea\"", "\"security strategy\"", "\"in terms of\"", "\"cyber threats\""],
+                      naive: { $0.count(containing: $1) }, naiveNeedles: ["north korea", "security strategy", "in terms of"]),
+            QueryKind(name: "fuzzy", queries: ["ballbach", "pyongyan", "sanktions", "strategie", "koreaa"],
+                      naive: { $0.count(near: $1, limit: 2) }, naiveNeedles: ["ballbach"]),
+            QueryKind(name: "number", queries: ["2024", "2018", "7000", "twenty twenty-four"],
+                      naive: { $0.count(containing: $1) }, naiveNeedles: ["2024", "2018"]),
+        ]
+
+        lines.append("")
+        lines.append("query    p50 (ms)  p99 (ms)  naive p50 (ms)  speed-up  hits (first query)")
+        var queryReports: [JSONValue] = []
+        for kind in kinds {
+            var samples: [Double] = []
+            var perQuery: [String: [Double]] = [:]
+            var firstTotal = 0
+            for round in 0..<40 {
+                for query in kind.queries {
+                    let start = Measure.now()
+                    let results = index.search(query)
+                    let hits = results.hits(limit: 50)
+                    let elapsed = Double(Measure.now() - start) / 1e6
+                    if round == 0 && query == kind.queries[0] { firstTotal = results.total + hits.count * 0 }
+                    samples.append(elapsed)
+                    perQuery[query, default: []].append(elapsed)
+                }
+            }
+            var naiveSamples: [Double] = []
+            for needle in kind.naiveNeedles {
+                let start = Measure.now()
+                _ = kind.naive(naive, needle)
+                naiveSamples.append(Double(Measure.now() - start) / 1e6)
+            }
+            if detail {
+                for query in kind.queries {
+                    let values = perQuery[query] ?? []
+                    let searchOnly = (0..<20).map { _ in Measure.seconds { _ = index.search(query) } * 1000 }
+                    lines.append("  \(query): search alone p50 \(String(format: "%.3f", Measure.percentile(searchOnly, 0.5))) ms; with 50 hits p50 \(String(format: "%.3f", Measure.percentile(values, 0.5))) ms, p99 \(String(format: "%.3f", Measure.percentile(values, 0.99))) ms, \(index.search(query).total) hits")
+                }
+            }
+            let p50 = Measure.percentile(samples, 0.5), p99 = Measure.percentile(samples, 0.99)
+            let naiveP50 = Measure.percentile(naiveSamples, 0.5)
+            let ratio = naiveP50 / max(p50, 0.000_1)
+            lines.append(kind.name.padding(toLength: 8, withPad: " ", startingAt: 0)
+                         + String(format: " %8.3f  %8.3f  %14.1f  %7.0f×  %d", p50, p99, naiveP50, ratio, firstTotal))
+            queryReports.append(.object([
+                ("kind", .string(kind.name)), ("p50ms", .double(p50)), ("p99ms", .double(p99)),
+                ("naiveP50ms", .double(naiveP50)), ("speedup", .double(ratio)), ("hits", .int(firstTotal)),
+            ]))
+        }
+        report.append(("queries", .array(queryReports)))
+
+        // The 10-hour episode on its own, as the reader would index it.
+        var longIndex: SearchIndex!
+        let longSeconds = Measure.seconds { longIndex = SearchIndex(episodes: [archive.longEpisode]) }
+        lines.append("")
+        lines.append("10-hour episode: \(archive.longEpisode.segments.count) segments indexed in \(String(format: "%.1f", longSeconds * 1000)) ms; 'korea' answered in \(String(format: "%.3f", Measure.seconds { _ = longIndex.search("korea").hits(limit: 50) } * 1000)) ms")
+        report.append(("longEpisodeIndexMs", .double(longSeconds * 1000)))
+
+        for extra in ReaderBench.run(sample: sample, archive: archive, archiveIndex: index) {
+            lines.append(extra.line)
+            report.append((extra.key, .double(extra.milliseconds)))
+        }
+
+        if json {
+            print(JSONValue.object(report).serialized(pretty: true))
+        } else {
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}
