@@ -31,20 +31,24 @@ let package = Package(
             path: "Sources/CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "CursesTerminal", dependencies: ["CNcursesw"]),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "ReaderUI"]),
+
+        // The reader's state, keys, layout and rendering: pure, no curses.
+        .target(name: "ReaderUI", dependencies: ["EpisodeKit"]),
 
         .executableTarget(
             name: "podread",
             dependencies: [
-                "EpisodeKit", "EpisodeIO", "CursesTerminal",
+                "EpisodeKit", "EpisodeIO", "CursesTerminal", "ReaderUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // `swift run -c release podread-bench`: speed and memory figures.
-        .executableTarget(name: "podread-bench", dependencies: ["EpisodeKit", "PodreadAssets"]),
+        .executableTarget(name: "podread-bench", dependencies: ["EpisodeKit", "PodreadAssets", "ReaderUI"]),
 
         .testTarget(name: "EpisodeKitTests", dependencies: ["EpisodeKit", "PodreadAssets"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "EpisodeKit", "PodreadAssets"]),
         .testTarget(name: "EpisodeIOTests", dependencies: ["EpisodeIO", "EpisodeKit"]),
         .testTarget(
             name: "PodreadCLITests",

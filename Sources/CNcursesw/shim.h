@@ -7,6 +7,7 @@
 #define NCURSES_WIDECHAR 1
 
 #include <locale.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
@@ -15,5 +16,27 @@
 static inline WINDOW *podread_stdscr(void) { return stdscr; }
 static inline int podread_lines(void) { return LINES; }
 static inline int podread_cols(void) { return COLS; }
+static inline FILE *podread_stdout(void) { return stdout; }
+static inline FILE *podread_stdin(void) { return stdin; }
+
+
+// Attribute and mouse masks are function-like macros, which Swift cannot
+// import; these hand over their values.
+static inline attr_t podread_a_bold(void) { return A_BOLD; }
+static inline attr_t podread_a_dim(void) { return A_DIM; }
+static inline attr_t podread_a_reverse(void) { return A_REVERSE; }
+static inline attr_t podread_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t podread_a_normal(void) { return A_NORMAL; }
+static inline mmask_t podread_mouse_all(void) { return ALL_MOUSE_EVENTS; }
+static inline mmask_t podread_button1_press(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED; }
+static inline mmask_t podread_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline mmask_t podread_wheel_down(void) {
+#ifdef BUTTON5_PRESSED
+    return BUTTON5_PRESSED;
+#else
+    return 0;
+#endif
+}
+static inline int podread_key_f(int n) { return KEY_F(n); }
 
 #endif

@@ -1,6 +1,11 @@
 import ArgumentParser
 import CursesTerminal
 import EpisodeIO
+import EpisodeKit
+import ReaderUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `podread [EPISODE]`: the full-screen reader.
 struct ReadCommand: ParsableCommand {
@@ -9,14 +14,77 @@ struct ReadCommand: ParsableCommand {
         abstract: "Open an episode in the full-screen reader (the default command)."
     )
 
-    @Argument(help: "An episode file; the bundled sample when omitted.")
-    var episode: String?
+    @OptionGroup var arguments: EpisodeArguments
+
+    @Option(help: "Start at this time (e.g. 12:31); otherwise where the episode was left.")
+    var at: String?
+
+    @Option(help: "Start with this search.")
+    var search: String?
+
+    @Flag(help: "No colours (also when NO_COLOR is set).")
+    var noColor = false
 
     func run() throws {
-        _ = try EpisodeLoader.load(episode)
-        if let problem = TerminalCheck.problem() {
-            throw CommandFailure(message: problem)
-        }
-        throw CommandFailure(message: "the full-screen reader is not part of this build yet; use `podread transcript`, `info` or `reading`")
+        let start = try parseTime(at, option: "--at")
+        let loaded = try EpisodeLoader.load(arguments.episode,
+                                            options: LoadOptions(episodeNumber: arguments.episodeNumber, strict: arguments.strict))
+        if let problem = TerminalCheck.problem() { throw CommandFailure(message: problem) }
+        let positions = ReadingPositions()
+        let key = ReadingPositions.key(for: loaded.source, isBundledSample: loaded.isBundledSample)
+        let saved: (time: TimeCode?, problem: String?) = start == nil ? positions.position(for: key) : (nil, nil)
+        let colors = !noColor && getenv("NO_COLOR") == nil
+
+        let session = try ReaderSession(episode: loaded.episode, colors: colors)
+        let finalPosition = session.run(start: start ?? saved.time, search: search, notice: saved.problem ?? loaded.episode.warnings.first?.description)
+        session.close()
+        try? positions.save(finalPosition, for: key)
+        if SignalFlags.stopRequested { throw ExitCode(130) }
     }
+}
+
+/// The running reader: the terminal, the state, and the loop between them.
+final class ReaderSession {
+    private let terminal: CursesScreen
+    private var state: ReaderState
+
+    init(episode: Episode, colors: Bool) throws {
+        do {
+            terminal = try CursesScreen(colors: colors)
+        } catch {
+            throw CommandFailure(message: error.description)
+        }
+        let size = terminal.size
+        state = ReaderState(episode: episode, width: size.width, height: size.height, colors: colors)
+    }
+
+    /// Runs until the reader quits or a signal asks it to; returns the position to remember.
+    func run(start: TimeCode?, search: String?, notice: String?) -> TimeCode {
+        state.start(at: start, search: search)
+        if let notice, state.message == nil { state.show(InertText.clean(notice), warning: true) }
+        while true {
+            terminal.draw(render(state))
+            guard let event = terminal.nextEvent() else { break }
+            var quit = false
+            for effect in update(&state, event) {
+                switch effect {
+                case .quit: quit = true
+                case .openLink(let link): open(link)
+                }
+            }
+            if quit { break }
+        }
+        return state.position
+    }
+
+    private func open(_ link: String) {
+        if let opener = ExternalOpener.opener(), ExternalOpener.open(link, with: opener) {
+            state.show("opening \(link)")
+        } else {
+            Clipboard.copy(link)
+            state.show("no opener here; link copied: \(link)")
+        }
+    }
+
+    func close() { terminal.end() }
 }

@@ -24,6 +24,21 @@ public struct SearchResults: Sendable {
         }
     }
 
+    /// Every hit in one of the index's episodes, in document order (exact and fuzzy together).
+    public func locations(inEpisode episode: Int) -> [HitLocation] {
+        guard episode < index.unitEpisodeBase.count else { return [] }
+        let start = index.unitEpisodeBase[episode]
+        let end = episode + 1 < index.unitEpisodeBase.count ? index.unitEpisodeBase[episode + 1] : index.unitCount
+        var result: [HitLocation] = []
+        for unit in exact.members(in: start..<end) {
+            result.append(HitLocation(episode: episode, field: index.unitField[unit], item: Int(index.unitItem[unit]), fuzzy: false))
+        }
+        for unit in fuzzyOnly.members(in: start..<end) {
+            result.append(HitLocation(episode: episode, field: index.unitField[unit], item: Int(index.unitItem[unit]), fuzzy: true))
+        }
+        return result
+    }
+
     /// The first `limit` hits with their text and highlight ranges.
     public func hits(limit: Int = .max) -> [SearchHit] {
         var units = exact.members(limit: limit).map { ($0, false) }

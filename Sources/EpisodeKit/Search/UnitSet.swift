@@ -50,4 +50,19 @@ struct UnitSet: Equatable {
         }
         return result
     }
+
+    /// Members within a range of units, in ascending order.
+    func members(in range: Range<Int>) -> [Int] {
+        guard !range.isEmpty else { return [] }
+        var result: [Int] = []
+        for wordIndex in (range.lowerBound >> 6)...((range.upperBound - 1) >> 6) where words[wordIndex] != 0 {
+            var bits = words[wordIndex]
+            while bits != 0 {
+                let unit = wordIndex << 6 | bits.trailingZeroBitCount
+                if range.contains(unit) { result.append(unit) }
+                bits &= bits - 1
+            }
+        }
+        return result
+    }
 }

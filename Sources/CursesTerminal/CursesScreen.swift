@@ -1,0 +1,149 @@
+import CNcursesw
+import ReaderUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal, driven through ncursesw: draws `Screen`s, reads keys,
+/// mouse and resizes, and always gives the terminal back as it found it.
+public final class CursesScreen {
+    private var previous: Screen?
+    private let colors: Bool
+    private var ended = false
+    private let window: UnsafeMutablePointer<WINDOW>
+
+    /// Takes over the terminal. Throws (and leaves the terminal untouched)
+    /// when the terminal cannot be driven.
+    public init(colors: Bool) throws(TerminalError) {
+        setlocale(LC_ALL, "")
+        if getenv("ESCDELAY") == nil { set_escdelay(25) }
+        guard newterm(nil, podread_stdout(), podread_stdin()) != nil, let screen = podread_stdscr() else {
+            throw TerminalError(message: "cannot start the terminal interface")
+        }
+        window = screen
+        raw()                   // Ctrl-C arrives as a key, so quitting stays clean
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        curs_set(0)
+        wtimeout(window, 100)
+        mousemask(podread_mouse_all(), nil)
+        mouseinterval(0)
+        var useColors = colors && has_colors()
+        if useColors {
+            useColors = start_color() == OK
+            use_default_colors()
+            for color in Style.Color.allCases {
+                init_pair(Int16(color.rawValue), Int16(color.rawValue), -1)
+            }
+        }
+        self.colors = useColors
+        SignalFlags.install()
+    }
+
+    /// The terminal's size in cells.
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Draws a screen: rows that changed since the last one are written to
+    /// curses, which sends only the changed cells to the terminal.
+    public func draw(_ screen: Screen) {
+        let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
+        if full { werase(window) }
+        for row in 0..<screen.height {
+            if !full, let previous, (0..<screen.width).allSatisfy({ previous[row, $0] == screen[row, $0] }) { continue }
+            drawRow(row, of: screen)
+        }
+        previous = screen
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func drawRow(_ row: Int, of screen: Screen) {
+        wmove(window, Int32(row), 0)
+        for column in 0..<screen.width {
+            let cell = screen[row, column]
+            if cell.isContinuation { continue }
+            // The bottom-right cell cannot be written without scrolling on
+            // some terminals; it is always part of the status line's padding.
+            if row == screen.height - 1 && column == screen.width - 1 { break }
+            wattr_set(window, attributes(cell.style), colorPair(cell.style), nil)
+            var characters = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            if characters.isEmpty { characters = [wchar_t(32)] }
+            characters.append(0)
+            mvwaddnwstr(window, Int32(row), Int32(column), characters, Int32(characters.count - 1))
+        }
+        wattr_set(window, podread_a_normal(), 0, nil)
+    }
+
+    private func attributes(_ style: Style) -> attr_t {
+        var value = podread_a_normal()
+        if style.bold { value |= podread_a_bold() }
+        if style.dim { value |= podread_a_dim() }
+        if style.reverse { value |= podread_a_reverse() }
+        if style.underline { value |= podread_a_underline() }
+        return value
+    }
+
+    private func colorPair(_ style: Style) -> Int16 {
+        guard colors, let color = style.color else { return 0 }
+        return Int16(color.rawValue)
+    }
+
+    /// The next event, or `.tick` when `timeout` passes with none. Returns
+    /// nil when a signal asked podread to stop.
+    public func nextEvent() -> InputEvent? {
+        if SignalFlags.stopRequested { return nil }
+        var character: wint_t = 0
+        let status = wget_wch(window, &character)
+        if SignalFlags.stopRequested { return nil }
+        if status == ERR { return .tick }
+        if status == KEY_CODE_YES {
+            return functionKey(Int32(character))
+        }
+        return .key(KeyTranslation.character(UInt32(character)))
+    }
+
+    private func functionKey(_ code: Int32) -> InputEvent {
+        switch code {
+        case KEY_RESIZE:
+            previous = nil
+            return .resize(width: size.width, height: size.height)
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return .tick }
+            let kind: MouseEvent.Kind
+            if event.bstate & podread_wheel_up() != 0 {
+                kind = .wheelUp
+            } else if podread_wheel_down() != 0 && event.bstate & podread_wheel_down() != 0 {
+                kind = .wheelDown
+            } else if event.bstate & podread_button1_press() != 0 {
+                kind = .click
+            } else {
+                return .tick
+            }
+            return .mouse(MouseEvent(kind: kind, row: Int(event.y), column: Int(event.x)))
+        default:
+            if let key = KeyTranslation.function(code) { return .key(key) }
+            return .tick
+        }
+    }
+
+    /// Gives the terminal back: normal mode, cursor visible, screen restored.
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        mousemask(0, nil)
+        curs_set(1)
+        endwin()
+    }
+
+    deinit { end() }
+}
+
+public struct TerminalError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

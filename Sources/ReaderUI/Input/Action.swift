@@ -1,0 +1,70 @@
+/// The reader's named commands; keys map to these (see `Keymap`).
+public enum Action: String, CaseIterable, Sendable {
+    case lineDown, lineUp, halfPageDown, halfPageUp, pageDown, pageUp, top, bottom
+    case nextPane, previousPane
+    case search, nextHit, previousHit, resultsList
+    case jumpToTime, commandLine
+    case nextChapter, previousChapter, tableOfContents
+    case openLink
+    case help, quit
+
+    /// What the help overlay says it does.
+    public var summary: String {
+        switch self {
+        case .lineDown: "next line"
+        case .lineUp: "previous line"
+        case .halfPageDown: "half a page down"
+        case .halfPageUp: "half a page up"
+        case .pageDown: "a page down"
+        case .pageUp: "a page up"
+        case .top: "first line"
+        case .bottom: "last line"
+        case .nextPane: "next pane"
+        case .previousPane: "previous pane"
+        case .search: "search (as you type)"
+        case .nextHit: "next hit"
+        case .previousHit: "previous hit"
+        case .resultsList: "list every hit"
+        case .jumpToTime: "jump to a time (12:31, 1h2m, +30s)"
+        case .commandLine: "command line (a time, or q)"
+        case .nextChapter: "next chapter"
+        case .previousChapter: "previous chapter"
+        case .tableOfContents: "chapters"
+        case .openLink: "open the link (reading, shownotes)"
+        case .help: "this help"
+        case .quit: "quit"
+        }
+    }
+}
+
+/// Which key does what. Data, so a configuration file can change it.
+public struct Keymap: Sendable, Equatable {
+    public var bindings: [Key: Action]
+
+    public init(bindings: [Key: Action]) {
+        self.bindings = bindings
+    }
+
+    public func action(for key: Key) -> Action? { bindings[key] }
+
+    /// The keys bound to an action, in a stable order, for help.
+    public func keys(for action: Action) -> [Key] {
+        bindings.filter { $0.value == action }.map(\.key).sorted { $0.name < $1.name }
+    }
+
+    /// less and vim keys. `Space` stays free for play/pause, `?` is help,
+    /// backward search is `N`.
+    public static let standard = Keymap(bindings: [
+        .character("j"): .lineDown, .down: .lineDown, .character("k"): .lineUp, .up: .lineUp,
+        .control("d"): .halfPageDown, .control("u"): .halfPageUp,
+        .pageDown: .pageDown, .control("f"): .pageDown,
+        .pageUp: .pageUp, .control("b"): .pageUp, .character("b"): .pageUp,
+        .character("g"): .top, .home: .top, .character("G"): .bottom, .end: .bottom,
+        .tab: .nextPane, .backTab: .previousPane,
+        .character("/"): .search, .character("n"): .nextHit, .character("N"): .previousHit, .character("&"): .resultsList,
+        .character("t"): .jumpToTime, .character(":"): .commandLine,
+        .character("]"): .nextChapter, .character("["): .previousChapter, .character("c"): .tableOfContents,
+        .character("o"): .openLink,
+        .character("?"): .help, .character("q"): .quit, .control("c"): .quit,
+    ])
+}

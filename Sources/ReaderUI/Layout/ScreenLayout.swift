@@ -1,0 +1,87 @@
+/// A rectangle of cells.
+public struct Rect: Equatable, Sendable {
+    public var x, y, width, height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
+    }
+    public func contains(row: Int, column: Int) -> Bool {
+        row >= y && row < y + height && column >= x && column < x + width
+    }
+    /// The inside of a box drawn on this rectangle's edge.
+    var inner: Rect { Rect(x: x + 1, y: y + 1, width: width - 2, height: height - 2) }
+}
+
+/// Where everything goes for a terminal size: panes side by side when wide,
+/// one pane at a time (Tab switches) at 60 columns and below, and a short
+/// notice when the terminal is too small to be useful.
+public struct ScreenLayout: Equatable, Sendable {
+    public enum Kind: Sendable { case wide, narrow, tooSmall }
+
+    public let width: Int
+    public let height: Int
+    public let focus: PaneKind
+
+    public static let minimumWidth = 20
+    public static let minimumHeight = 6
+    public static let narrowWidth = 60
+
+    public var kind: Kind {
+        if width < Self.minimumWidth || height < Self.minimumHeight { return .tooSmall }
+        return width <= Self.narrowWidth ? .narrow : .wide
+    }
+
+    public var titleRow: Int { 0 }
+    public var statusRow: Int { height - 1 }
+    /// The row of pane tabs in the narrow layout.
+    public var tabsRow: Int? { kind == .narrow ? 1 : nil }
+
+    /// Width of the left column (shownotes over reading) when wide.
+    var leftWidth: Int { min(40, max(24, width / 3)) }
+
+    /// The rectangle a pane is drawn in (borders included when wide), or
+    /// nil when the pane is not on screen.
+    public func frame(of pane: PaneKind) -> Rect? {
+        switch kind {
+        case .tooSmall: return nil
+        case .narrow:
+            return pane == focus ? Rect(x: 0, y: 2, width: width, height: height - 3) : nil
+        case .wide:
+            let bodyHeight = height - 2
+            let shownotesHeight = max(3, bodyHeight * 11 / 20)
+            switch pane {
+            case .transcript: return Rect(x: leftWidth, y: 1, width: width - leftWidth, height: bodyHeight)
+            case .shownotes: return Rect(x: 0, y: 1, width: leftWidth, height: shownotesHeight)
+            case .reading: return Rect(x: 0, y: 1 + shownotesHeight, width: leftWidth, height: bodyHeight - shownotesHeight)
+            }
+        }
+    }
+
+    /// Where a pane's rows go.
+    public func content(of pane: PaneKind) -> Rect? {
+        guard let frame = frame(of: pane) else { return nil }
+        return kind == .wide ? frame.inner : frame
+    }
+
+    /// Content size even for panes that are not on screen (narrow layout),
+    /// so their documents are ready when Tab brings them.
+    func contentWidth(of pane: PaneKind) -> Int {
+        switch kind {
+        case .tooSmall: return max(1, width)
+        case .narrow: return width
+        case .wide: return max(1, (frame(of: pane)?.width ?? 2) - 2)
+        }
+    }
+
+    func contentHeight(of pane: PaneKind) -> Int {
+        switch kind {
+        case .tooSmall: return 1
+        case .narrow: return max(1, height - 3)
+        case .wide: return max(1, (frame(of: pane)?.height ?? 2) - 2)
+        }
+    }
+
+    /// The pane under a screen position.
+    public func pane(atRow row: Int, column: Int) -> PaneKind? {
+        PaneKind.allCases.first { frame(of: $0)?.contains(row: row, column: column) == true }
+    }
+}

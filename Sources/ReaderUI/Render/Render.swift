@@ -1,0 +1,227 @@
+import EpisodeKit
+
+/// Draws the whole reader into a grid of cells. Pure: the same state
+/// always gives the same screen.
+public func render(_ state: ReaderState) -> Screen {
+    var screen = Screen(width: state.width, height: state.height)
+    let layout = state.layout
+    guard layout.kind != .tooSmall else {
+        screen.write(" \(UIStrings.appName): terminal", row: 0, column: 0)
+        screen.write(" \(UIStrings.tooSmall) (\(state.width)×\(state.height))", row: 1, column: 0)
+        return screen
+    }
+    var painter = Painter(state: state, screen: screen)
+    painter.titleBar()
+    if let tabs = layout.tabsRow { painter.tabs(row: tabs) }
+    for pane in PaneKind.allCases where layout.frame(of: pane) != nil {
+        painter.pane(pane)
+    }
+    painter.statusLine()
+    switch state.mode {
+    case .help(let scroll): painter.helpOverlay(scroll: scroll)
+    case .results(let selected): painter.resultsOverlay(selected: selected)
+    case .contents(let selected): painter.contentsOverlay(selected: selected)
+    default: break
+    }
+    return painter.screen
+}
+
+/// The drawing steps, sharing the state, the screen and the style choices.
+struct Painter {
+    let state: ReaderState
+    var screen: Screen
+    let styles: Styles
+
+    init(state: ReaderState, screen: Screen) {
+        self.state = state
+        self.screen = screen
+        styles = Styles(colors: state.colors)
+    }
+
+    var layout: ScreenLayout { state.layout }
+
+    // MARK: - Bars
+
+    mutating func titleBar() {
+        let width = screen.width
+        screen.fill(row: 0, from: 0, count: width, style: styles.bar)
+        let position = " \(state.position.formatted) / \(state.episode.duration.formatted) "
+        let right = width - DisplayWidth.of(position)
+        var title = InertText.clean(state.episode.title)
+        if let podcast = state.episode.podcast { title += " — " + InertText.clean(podcast) }
+        let name = width >= 50 ? " \(UIStrings.appName)  " : " "
+        let used = screen.write(name, row: 0, column: 0, style: styles.barBold)
+        screen.write(Self.truncated(title, to: max(0, right - used - 1)), row: 0, column: used, limit: max(0, right - used - 1), style: styles.bar)
+        if right > used { screen.write(position, row: 0, column: right, style: styles.barBold) }
+    }
+
+    mutating func tabs(row: Int) {
+        var column = 1
+        for (number, pane) in PaneKind.allCases.enumerated() {
+            if number > 0 { column += screen.write(" ▸ ", row: row, column: column, style: styles.dim) }
+            let name = pane == .reading ? "Reading" : pane.title
+            column += screen.write(name, row: row, column: column, style: pane == state.focus ? styles.focusedTitle : styles.dim)
+        }
+        let hint = UIStrings.tabsHint
+        let hintColumn = screen.width - DisplayWidth.of(hint) - 1
+        if hintColumn > column + 1 { screen.write(hint, row: row, column: hintColumn, style: styles.dim) }
+    }
+
+    mutating func statusLine() {
+        let row = layout.statusRow
+        var left = ""
+        var leftStyle = styles.plain
+        var hints = UIStrings.hintsNormal
+        switch state.mode {
+        case .prompt(let prompt):
+            left = prompt.symbol + prompt.text
+            hints = prompt.kind == .search ? UIStrings.hintsSearching : prompt.kind == .time ? UIStrings.hintsTime : UIStrings.hintsCommand
+            if prompt.kind == .search, let counter = searchCounter() { hints = counter + "  " + hints }
+        case .results, .contents:
+            hints = UIStrings.hintsList
+        case .help:
+            hints = UIStrings.helpFooter
+        case .normal:
+            if let message = state.message {
+                left = message.text
+                leftStyle = message.isWarning ? styles.warning : styles.plain
+            } else if let search = state.search {
+                left = InertText.clean(search.query) + "  " + (searchCounter() ?? "")
+                if !search.fuzzyWords.isEmpty { left += "  " + UIStrings.onlySimilar(search.fuzzyWords.map { InertText.clean($0) }) }
+            }
+        }
+        let width = screen.width
+        let leftWidth = screen.write(" " + left, row: row, column: 0, limit: width, style: leftStyle)
+        if case .prompt = state.mode { screen.write("█", row: row, column: leftWidth, style: styles.dim) }
+        let hintWidth = DisplayWidth.of(hints)
+        let hintColumn = width - hintWidth - 1
+        if hintColumn > leftWidth + 2 { screen.write(hints, row: row, column: hintColumn, style: styles.dim) }
+    }
+
+    /// `3/20` for the focused pane.
+    func searchCounter() -> String? {
+        guard let search = state.search else { return nil }
+        let counter = search.counter(for: state.focus, cursor: state.panes[state.focus]!.cursor)
+        return "\(counter.current)/\(counter.total)"
+    }
+
+    // MARK: - Panes
+
+    mutating func pane(_ pane: PaneKind) {
+        guard let frame = layout.frame(of: pane), let content = layout.content(of: pane),
+              let document = state.documents[pane] else { return }
+        let focused = pane == state.focus
+        if layout.kind == .wide {
+            var title = pane.title
+            if pane == .reading { title += " (\(state.episode.reading.count))" }
+            box(frame, title: title, focused: focused)
+        }
+        let paneState = state.panes[pane]!
+        let highlights = HighlightCache(search: state.search, document: document)
+        if document.rows.isEmpty {
+            let note = pane == .transcript ? UIStrings.noTranscript : pane == .reading ? UIStrings.noReading : ""
+            screen.write(note, row: content.y, column: content.x + 1, limit: content.width - 1, style: styles.dim)
+            return
+        }
+        for line in 0..<content.height {
+            let rowIndex = paneState.top + line
+            guard rowIndex < document.rows.count else { break }
+            let row = document.rows[rowIndex]
+            let y = content.y + line
+            let current = row.entry != nil && row.entry == paneState.cursor
+            // The current line is marked in the focused pane (and always in
+            // the transcript, whose current line is the position).
+            if current && (focused || pane == .transcript) {
+                screen.write("▌", row: y, column: content.x, style: focused ? styles.marker : styles.dimMarker)
+            }
+            for span in row.spans {
+                let x = content.x + span.column
+                let limit = content.width - span.column
+                guard limit > 0 else { continue }
+                var style = styles.style(for: span, speakerColor: span.role == .speaker ? styles.speakerColor(span.text) : nil)
+                if current && span.role == .timestamp { style.bold = true; style.dim = false }
+                let used = screen.write(span.text, row: y, column: x, limit: limit, style: style)
+                if let source = span.source {
+                    for columns in highlights.columns(source: source, span: span) where columns.lowerBound < used {
+                        screen.restyle(row: y, from: x + columns.lowerBound, count: min(columns.count, used - columns.lowerBound)) {
+                            $0.reverse = true
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A box with its title on the top edge; bright when focused, dim otherwise.
+    mutating func box(_ frame: Rect, title: String, focused: Bool) {
+        guard frame.width >= 2, frame.height >= 2 else { return }
+        let style = focused ? styles.focusedBorder : styles.border
+        let right = frame.x + frame.width - 1, bottom = frame.y + frame.height - 1
+        screen.write("┌", row: frame.y, column: frame.x, style: style)
+        screen.fill(row: frame.y, from: frame.x + 1, count: frame.width - 2, with: "─", style: style)
+        screen.write("┐", row: frame.y, column: right, style: style)
+        for y in (frame.y + 1)..<bottom {
+            screen.write("│", row: y, column: frame.x, style: style)
+            screen.write("│", row: y, column: right, style: style)
+        }
+        screen.write("└", row: bottom, column: frame.x, style: style)
+        screen.fill(row: bottom, from: frame.x + 1, count: frame.width - 2, with: "─", style: style)
+        screen.write("┘", row: bottom, column: right, style: style)
+        screen.write(" " + title + " ", row: frame.y, column: frame.x + 1, limit: frame.width - 2,
+                     style: focused ? styles.focusedTitle : styles.border)
+    }
+
+    static func truncated(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard DisplayWidth.of(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            result.append(character)
+            used += w
+        }
+        return result + "…"
+    }
+}
+
+/// Highlight ranges per source text, computed once per frame.
+struct HighlightCache {
+    private var ranges: [Int: [Range<Int>]] = [:]
+    private let search: SearchState?
+    private let document: PaneDocument
+
+    init(search: SearchState?, document: PaneDocument) {
+        self.search = search
+        self.document = document
+    }
+
+    /// Columns within a span's text to show as hits.
+    func columns(source: Int, span: RowSpan) -> [Range<Int>] {
+        guard let search else { return [] }
+        let found = search.results.highlights(in: document.sources[source]).ranges
+        guard !found.isEmpty else { return [] }
+        let spanScalars = span.text.unicodeScalars.count
+        let spanRange = span.sourceOffset..<(span.sourceOffset + spanScalars)
+        var result: [Range<Int>] = []
+        for range in found where range.overlaps(spanRange) {
+            let start = max(range.lowerBound, spanRange.lowerBound) - span.sourceOffset
+            let end = min(range.upperBound, spanRange.upperBound) - span.sourceOffset
+            result.append(Self.column(ofScalar: start, in: span.text)..<Self.column(ofScalar: end, in: span.text))
+        }
+        return result
+    }
+
+    /// The display column at which scalar number `offset` of `text` starts.
+    static func column(ofScalar offset: Int, in text: String) -> Int {
+        var scalars = 0
+        var column = 0
+        for character in text {
+            if scalars >= offset { break }
+            scalars += character.unicodeScalars.count
+            column += DisplayWidth.of(character)
+        }
+        return column
+    }
+}

@@ -1,0 +1,41 @@
+/// The reader's look: one style per kind of text. With colours off
+/// (`NO_COLOR`, `--no-color`, a monochrome terminal) the same choices
+/// remain visible through bold, dim, reverse and underline.
+struct Styles {
+    let colors: Bool
+
+    var plain: Style { Style() }
+    var dim: Style { Style(dim: true) }
+    var bar: Style { Style(reverse: true) }
+    var barBold: Style { Style(bold: true, reverse: true) }
+    var border: Style { Style(dim: true) }
+    var focusedBorder: Style { Style(color: tint(.cyan), bold: true) }
+    var focusedTitle: Style { Style(color: tint(.cyan), bold: true) }
+    var marker: Style { Style(color: tint(.yellow), bold: true) }
+    var dimMarker: Style { Style(dim: true) }
+    var warning: Style { Style(color: tint(.yellow), bold: true) }
+
+    func style(for span: RowSpan, speakerColor: Style.Color?) -> Style {
+        switch span.role {
+        case .timestamp: return Style(dim: true)
+        case .text, .body: return Style()
+        case .speaker: return Style(color: speakerColor, bold: true)
+        case .chapter: return Style(color: tint(.yellow), bold: true)
+        case .title: return Style(bold: true)
+        case .label: return Style(dim: true)
+        case .authors: return Style(bold: true)
+        case .detail: return Style(dim: true)
+        case .link: return Style(color: tint(.blue), underline: true)
+        }
+    }
+
+    /// Each speaker keeps one colour, chosen from the name.
+    func speakerColor(_ name: String) -> Style.Color? {
+        guard colors else { return nil }
+        let palette: [Style.Color] = [.green, .magenta, .cyan, .yellow, .blue, .red]
+        let sum = name.unicodeScalars.reduce(0) { ($0 &* 31 &+ Int($1.value)) & 0xFFFF }
+        return palette[sum % palette.count]
+    }
+
+    private func tint(_ color: Style.Color) -> Style.Color? { colors ? color : nil }
+}

@@ -1,0 +1,80 @@
+/// A piece of a wrapped line and where it came from in its source text.
+public struct WrappedLine: Equatable, Sendable {
+    public var text: String
+    /// Offset in Unicode scalars of this line's first character in the source.
+    public var sourceOffset: Int
+}
+
+/// Word wrapping by display width.
+public enum TextWrap {
+    /// Splits `text` into lines of at most `width` columns, breaking at
+    /// spaces, and inside words only when a word alone is too wide.
+    public static func wrap(_ text: String, width: Int) -> [WrappedLine] {
+        guard width > 0 else { return [] }
+        var lines: [WrappedLine] = []
+        var line = ""
+        var lineWidth = 0
+        var lineStart = 0
+        var offset = 0          // scalar offset of the next character
+        var word = ""
+        var wordWidth = 0
+        var wordStart = 0
+
+        func flushLine() {
+            lines.append(WrappedLine(text: line, sourceOffset: lineStart))
+            line = ""
+            lineWidth = 0
+        }
+
+        func placeWord() {
+            guard !word.isEmpty else { return }
+            let needsSpace = !line.isEmpty
+            if lineWidth + (needsSpace ? 1 : 0) + wordWidth <= width {
+                if needsSpace { line += " "; lineWidth += 1 }
+                if line.isEmpty { lineStart = wordStart }
+                line += word
+                lineWidth += wordWidth
+            } else {
+                if !line.isEmpty { flushLine() }
+                // Too wide for a line of its own: cut it by characters.
+                var piece = ""
+                var pieceWidth = 0
+                var pieceStart = wordStart
+                var position = wordStart
+                for character in word {
+                    let characterWidth = DisplayWidth.of(character)
+                    if pieceWidth + characterWidth > width, !piece.isEmpty {
+                        lines.append(WrappedLine(text: piece, sourceOffset: pieceStart))
+                        piece = ""
+                        pieceWidth = 0
+                        pieceStart = position
+                    }
+                    piece.append(character)
+                    pieceWidth += characterWidth
+                    position += character.unicodeScalars.count
+                }
+                line = piece
+                lineWidth = pieceWidth
+                lineStart = pieceStart
+            }
+            word = ""
+            wordWidth = 0
+        }
+
+        for character in text {
+            let scalars = character.unicodeScalars.count
+            if character == " " || character == "\n" || character == "\t" {
+                placeWord()
+                if character == "\n" { flushLine() }
+            } else {
+                if word.isEmpty { wordStart = offset }
+                word.append(character)
+                wordWidth += DisplayWidth.of(character)
+            }
+            offset += scalars
+        }
+        placeWord()
+        if !line.isEmpty || lines.isEmpty { flushLine() }
+        return lines
+    }
+}

@@ -1,0 +1,52 @@
+import EpisodeKit
+
+/// The active search: its results and, per pane, the entries that hold hits.
+public struct SearchState: Sendable {
+    public var query: String
+    public var results: SearchResults
+    /// Per pane, entries with hits, in document order.
+    public var hits: [PaneKind: [Int]]
+    /// Words found only by fuzzy matching, as written.
+    public var fuzzyWords: [String]
+
+    init(query: String, results: SearchResults, episode: Episode, episodeNumber: Int) {
+        self.query = query
+        self.results = results
+        var hits: [PaneKind: Set<Int>] = [:]
+        let shownotesCount = episode.shownotesItems.count
+        let timeline = SegmentTimeline(segments: episode.segments)
+        for location in results.locations(inEpisode: episodeNumber) {
+            switch location.field {
+            case .transcript: hits[.transcript, default: []].insert(location.item)
+            case .shownotes: hits[.shownotes, default: []].insert(location.item)
+            case .people: hits[.shownotes, default: []].insert(shownotesCount + location.item)
+            case .reading: hits[.reading, default: []].insert(location.item)
+            case .chapters:
+                if let segment = timeline.segmentIndex(at: episode.chapters[location.item].start) {
+                    hits[.transcript, default: []].insert(segment)
+                }
+            }
+        }
+        self.hits = hits.mapValues { $0.sorted() }
+        fuzzyWords = results.exactCount == 0 ? results.fuzzyWords() : []
+    }
+
+    /// `k/total` for a pane whose cursor is at `entry`: k counts hits at or before it.
+    func counter(for pane: PaneKind, cursor entry: Int) -> (current: Int, total: Int) {
+        let entries = hits[pane] ?? []
+        guard !entries.isEmpty else { return (0, 0) }
+        return (entries.partitionPoint { $0 > entry }, entries.count)
+    }
+}
+
+extension Array where Element == Int {
+    /// The number of leading elements for which `belongsAfter` is false (the array is sorted).
+    func partitionPoint(_ belongsAfter: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongsAfter(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}

@@ -1,0 +1,90 @@
+import EpisodeKit
+
+extension ReaderState {
+    mutating func handlePromptKey(_ key: Key, _ prompt: Prompt) -> [Effect] {
+        var prompt = prompt
+        switch key {
+        case .escape, .control("c"), .control("g"):
+            mode = .normal
+            if prompt.kind == .search {
+                search = nil
+                moveCursor(focus, to: prompt.origin)
+            }
+            return []
+        case .enter:
+            mode = .normal
+            return commit(prompt)
+        case .backspace, .delete:
+            if prompt.text.isEmpty {
+                mode = .normal
+                if prompt.kind == .search { moveCursor(focus, to: prompt.origin) }
+                return []
+            }
+            prompt.text.removeLast()
+        case .control("u"):
+            prompt.text = ""
+        case .up, .down:
+            guard prompt.kind == .search, !searchHistory.isEmpty else { return [] }
+            var position = prompt.historyIndex ?? searchHistory.count
+            position += key == .up ? -1 : 1
+            position = min(max(0, position), searchHistory.count)
+            prompt.historyIndex = position
+            prompt.text = position < searchHistory.count ? searchHistory[position] : ""
+        case .character(let character):
+            prompt.text.append(character)
+        default:
+            return []
+        }
+        mode = .prompt(prompt)
+        if prompt.kind == .search { runSearch(prompt.text, from: prompt.origin) }
+        return []
+    }
+
+    private mutating func commit(_ prompt: Prompt) -> [Effect] {
+        let text = prompt.text.trimmingCharacters(in: " ")
+        switch prompt.kind {
+        case .search:
+            guard !text.isEmpty else {
+                search = nil
+                return []
+            }
+            searchHistory.removeAll { $0 == text }
+            searchHistory.append(text)
+            if let search, search.results.isEmpty {
+                message = StatusMessage(text: UIStrings.notFound(text), isWarning: true)
+            }
+            return []
+        case .time:
+            jumpTyped(text)
+            return []
+        case .command:
+            if text == "q" || text == "quit" { return [.quit] }
+            if text.isEmpty { return [] }
+            if text.first?.isNumber == true || text.first == "+" || text.first == "-" {
+                jumpTyped(text)
+            } else {
+                message = StatusMessage(text: UIStrings.unknownCommand(text), isWarning: true)
+            }
+            return []
+        }
+    }
+
+    /// Jumps to a typed time, relative to the current position for `+`/`-`.
+    mutating func jumpTyped(_ text: String) {
+        do {
+            let target = try TimeInput.parse(text).resolved(from: position)
+            jump(to: target)
+        } catch {
+            message = StatusMessage(text: error.description, isWarning: true)
+        }
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var copy = Substring(self)
+        while copy.first == set { copy.removeFirst() }
+        while copy.last == set { copy.removeLast() }
+        return String(copy)
+    }
+}
