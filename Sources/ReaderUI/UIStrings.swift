@@ -15,6 +15,8 @@ public enum UIStrings {
     static let resultsTitle = "Search results"
     static let contentsTitle = "Chapters"
     static let hintsNormal = "/ search · t time · Tab pane · ? help · q quit"
+    static let hintsShort = "/ search · t time · ? help"
+    static let hintsShortest = "? help"
     static let hintsSearching = "Enter keep · Esc cancel · ↑↓ history"
     static let hintsTime = "12:31 · 1h2m · +30s · -1m · Enter jump · Esc cancel"
     static let hintsCommand = "a time (12:31) or q · Enter · Esc"

@@ -93,9 +93,14 @@ struct Painter {
         let width = screen.width
         let leftWidth = screen.write(" " + left, row: row, column: 0, limit: width, style: leftStyle)
         if case .prompt = state.mode { screen.write("█", row: row, column: leftWidth, style: styles.dim) }
-        let hintWidth = DisplayWidth.of(hints)
-        let hintColumn = width - hintWidth - 1
-        if hintColumn > leftWidth + 2 { screen.write(hints, row: row, column: hintColumn, style: styles.dim) }
+        // The longest hint that fits: full, then shorter, then none.
+        for candidate in [hints, UIStrings.hintsShort, UIStrings.hintsShortest] {
+            let hintColumn = width - DisplayWidth.of(candidate) - 1
+            if hintColumn > leftWidth + 2 {
+                screen.write(candidate, row: row, column: hintColumn, style: styles.dim)
+                break
+            }
+        }
     }
 
     /// `3/20` for the focused pane.

@@ -39,6 +39,8 @@ extension ReaderState {
         case .escape, .character("q"), .character("c"), .control("c"): mode = .normal
         case .character("j"), .down: mode = .contents(selected: min(selected + 1, chapters.count - 1))
         case .character("k"), .up: mode = .contents(selected: max(selected - 1, 0))
+        case .character("g"), .home: mode = .contents(selected: 0)
+        case .character("G"), .end: mode = .contents(selected: max(0, chapters.count - 1))
         case .enter:
             mode = .normal
             if selected < chapters.count { jump(to: chapters[selected].start) }

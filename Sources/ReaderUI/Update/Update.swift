@@ -130,16 +130,18 @@ extension ReaderState {
         episode.chapters.filter(\.inTableOfContents).sorted { $0.start < $1.start }
     }
 
+    /// `]` and `[`: the next chapter, or the previous one, by the segments
+    /// they start at (a chapter can start inside a segment).
     mutating func stepChapter(forward: Bool) {
-        let chapters = episode.chapters.sorted { $0.start < $1.start }
-        guard !chapters.isEmpty else {
+        guard !episode.chapters.isEmpty, let current = currentSegment else {
             message = StatusMessage(text: UIStrings.noChapters, isWarning: true)
             return
         }
-        let here = position
-        let target = forward ? chapters.first { $0.start > here } : chapters.last { $0.start < here }
+        let starts = episode.chapters.sorted { $0.start < $1.start }.compactMap { timeline.segmentIndex(at: $0.start) }
+        let target = forward ? starts.first { $0 > current } : starts.last { $0 < current }
         guard let target else { return }
-        jump(to: target.start)
+        if layout.kind == .narrow { focus = .transcript }
+        moveCursor(.transcript, to: target, centered: true)
     }
 
     /// The link of the current reading item, or the first link in the current shownotes item.
