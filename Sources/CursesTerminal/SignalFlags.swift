@@ -11,8 +11,14 @@ public enum SignalFlags {
     public static var stopRequested: Bool { stop != 0 }
 
     static func install() {
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for signalNumber in [SIGTERM, SIGHUP, SIGINT] {
             signal(signalNumber) { _ in SignalFlags.stop = 1 }
+            sigaddset(&unblock, signalNumber)
         }
+        // A parent may have started podread with these blocked; they must
+        // reach us, or a terminal could be left in raw mode.
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
     }
 }

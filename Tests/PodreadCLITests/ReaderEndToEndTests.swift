@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// The real `podread` in a real terminal (tmux), used as a person uses it.
+@Suite("The reader in a terminal", .serialized)
+struct ReaderEndToEndTests {
+    let podread = PodreadRunner.executable.path
+
+    @Test("first screen, search, n, jump to a time, resize, quit")
+    func session() throws {
+        let session = try TmuxSession(command: "\(podread); stty -a > stty.txt; echo podread-exited-$?; sleep 60", width: 100, height: 30)
+        let first = session.wait { $0.contains("00:00:01") && $0.contains("Recommended reading") }
+        #expect(first.contains("Overlooked and underestimated"))
+        #expect(first.contains("▌00:00:01  North Korea's recently revised constitution,"))
+        #expect(first.contains("Eric J. Ballbach"))
+        #expect(first.contains("00:00:01 / 00:19:12"))
+
+        try session.type("/cyber")
+        try session.send("Enter")
+        let found = session.wait { $0.contains("▌00:00:47") }
+        #expect(found.contains("cyber  1/20"))
+
+        try session.type("n")
+        let next = session.wait { $0.contains("▌00:08:20") }
+        #expect(next.contains("cyber  2/20"))
+
+        try session.type("t12:31")
+        try session.send("Enter")
+        let jumped = session.wait { $0.contains("▌00:12:31") }
+        #expect(jumped.contains("00:12:31 / 00:19:12"))
+
+        try session.resize(width: 50, height: 16)
+        let narrow = session.wait { $0.contains("Transcript ▸ Shownotes ▸ Reading") }
+        #expect(narrow.contains("▌00:12:31"))
+        #expect(!narrow.contains("┌ Shownotes"))
+
+        try session.resize(width: 100, height: 30)
+        let wide = session.wait { $0.contains("┌ Shownotes") }
+        #expect(wide.contains("▌00:12:31"))
+
+        try session.type("q")
+        let after = session.wait { $0.contains("podread-exited-0") }
+        #expect(after.contains("podread-exited-0"))
+        let stty = try String(contentsOf: session.directory.appendingPathComponent("stty.txt"), encoding: .utf8)
+        #expect(stty.contains(" icanon") && stty.contains(" echo") && !stty.contains("-icanon") && !stty.contains(" -echo "))
+    }
+
+    @Test("the position is kept and the episode reopens where it was left")
+    func reopens() throws {
+        let session = try TmuxSession(command: "\(podread); \(podread); sleep 60", width: 100, height: 30)
+        session.wait { $0.contains("00:00:01 / 00:19:12") }
+        try session.type("t5:00")
+        try session.send("Enter")
+        session.wait { $0.contains("/ 00:19:12") && !$0.contains("00:00:01 / ") }
+        try session.type("q")
+        let reopened = session.wait { $0.contains("▌00:04:5") || $0.contains("▌00:05:") }
+        #expect(reopened.contains("▌00:04:5") || reopened.contains("▌00:05:"))
+        try session.type("q")
+    }
+
+    @Test("Ctrl-C, SIGTERM and SIGHUP leave the terminal restored", arguments: ["C-c", "TERM", "HUP", "INT"])
+    func restored(how: String) throws {
+        let session = try TmuxSession(command: "\(podread) < /dev/tty & pid=$!; echo $pid > pid.txt; wait $pid; code=$?; stty -a > stty.txt; echo exited-$code; sleep 60")
+        session.wait { $0.contains("00:00:01 / 00:19:12") }
+        if how.hasPrefix("C-") {
+            try session.send(how)
+        } else {
+            let pid = try String(contentsOf: session.directory.appendingPathComponent("pid.txt"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let signals = ["TERM": SIGTERM, "HUP": SIGHUP, "INT": SIGINT]
+            #expect(kill(pid_t(pid)!, signals[how]!) == 0)
+        }
+        let after = session.wait { $0.contains("exited-") }
+        #expect(after.contains("exited-"))
+        #expect(!after.contains("Recommended reading"))  // the alternate screen was left
+        let stty = try String(contentsOf: session.directory.appendingPathComponent("stty.txt"), encoding: .utf8)
+        #expect(stty.contains(" icanon") && !stty.contains("-icanon"))
+    }
+}
