@@ -99,7 +99,7 @@ public final class CursesScreen {
         var character: wint_t = 0
         let status = wget_wch(window, &character)
         if SignalFlags.stopRequested { return nil }
-        if status == ERR { return .tick }
+        if status == ERR { return Self.terminalGone() ? nil : .tick }
         if status == KEY_CODE_YES {
             return functionKey(Int32(character))
         }
@@ -129,6 +129,15 @@ public final class CursesScreen {
             if let key = KeyTranslation.function(code) { return .key(key) }
             return .tick
         }
+    }
+
+    /// Whether the terminal hung up (its window closed, the SSH link
+    /// dropped): input then fails at once instead of timing out, and
+    /// podread must stop rather than spin.
+    private static func terminalGone() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Gives the terminal back: normal mode, cursor visible, screen restored.

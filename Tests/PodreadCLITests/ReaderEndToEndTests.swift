@@ -20,16 +20,16 @@ struct ReaderEndToEndTests {
 
         try session.type("/cyber")
         try session.send("Enter")
-        let found = session.wait { $0.contains("▌00:00:47") }
+        let found = session.wait { $0.contains("▌00:00:47") && $0.contains("cyber  1/20") }
         #expect(found.contains("cyber  1/20"))
 
         try session.type("n")
-        let next = session.wait { $0.contains("▌00:08:20") }
+        let next = session.wait { $0.contains("▌00:08:20") && $0.contains("cyber  2/20") }
         #expect(next.contains("cyber  2/20"))
 
         try session.type("t12:31")
         try session.send("Enter")
-        let jumped = session.wait { $0.contains("▌00:12:31") }
+        let jumped = session.wait { $0.contains("▌00:12:31") && $0.contains("00:12:31 / 00:19:12") }
         #expect(jumped.contains("00:12:31 / 00:19:12"))
 
         try session.resize(width: 50, height: 16)
