@@ -1,26 +1,37 @@
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line ends
-    /// (Unicode white space included), without needing Foundation.
+    /// (Unicode white space included). Works on scalars: readers call this
+    /// for every line, and grapheme breaking would dominate their time.
     func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let last = lastIndex(where: { !$0.isWhitespace })!
-        return String(self[first...last])
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
     /// Runs of white space folded to single spaces, ends trimmed.
     func collapsingWhitespace() -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in self {
-            if character.isWhitespace {
+        for scalar in unicodeScalars {
+            if scalar.isSpace {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
                 pendingSpace = false
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space, with the common ASCII cases answered without a Unicode
+    /// property lookup (which is slow enough to dominate a reader's time).
+    @inline(__always)
+    var isSpace: Bool {
+        if value < 0x80 { return value == 32 || (value >= 9 && value <= 13) }
+        return properties.isWhitespace
     }
 }

@@ -15,7 +15,7 @@ enum Entities {
     ]
 
     static func decode<S: StringProtocol>(_ text: S) -> String {
-        guard text.contains("&") else { return String(text) }
+        guard text.utf8.contains(38) else { return String(text) }  // no `&`
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var index = text.startIndex

@@ -49,7 +49,7 @@ enum MarkupText {
 
     /// Text with every tag removed and references decoded, on one line.
     static func plain(_ markup: String) -> String {
-        guard markup.contains("<") || markup.contains("&") else { return markup.collapsingWhitespace() }
+        guard markup.utf8.contains(where: { $0 == 60 || $0 == 38 }) else { return markup.collapsingWhitespace() }
         var tokenizer = MarkupTokenizer(markup)
         var text = ""
         while let token = tokenizer.next() {

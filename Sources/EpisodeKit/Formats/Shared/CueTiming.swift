@@ -9,7 +9,17 @@ struct CueTiming: Equatable {
 
     /// Whether a line is meant as a timing line (it has the arrow), even if broken.
     static func isTimingLine<S: StringProtocol>(_ line: S) -> Bool {
-        line.contains("-->")
+        // A byte scan: a timing test runs on every line of a caption file.
+        var dashes = 0
+        for byte in line.utf8 {
+            if byte == 45 {
+                dashes += 1
+            } else {
+                if byte == 62 && dashes >= 2 { return true }
+                dashes = 0
+            }
+        }
+        return false
     }
 
     static func parse<S: StringProtocol>(_ line: S) -> CueTiming? {
@@ -21,24 +31,44 @@ struct CueTiming: Equatable {
         return CueTiming(start: start, end: end)
     }
 
-    /// One lenient cue time, or nil.
+    /// One lenient cue time, or nil. Parsed on UTF-8 bytes: this runs twice
+    /// for every cue of a caption file.
     static func time(_ token: String) -> TimeCode? {
-        guard !token.isEmpty, token.count <= 20 else { return nil }
-        var main = Substring(token)
-        var milliseconds = 0
-        if let dot = token.lastIndex(where: { $0 == "." || $0 == "," }) {
-            let fraction = token[token.index(after: dot)...]
-            guard (1...3).contains(fraction.count), fraction.allSatisfy(\.isASCIIDigit) else { return nil }
-            milliseconds = Int(fraction)! * [100, 10, 1][fraction.count - 1]
-            main = token[..<dot]
+        var parts: [Int] = []
+        var current = 0
+        var digits = 0
+        var fraction = -1       // digits after `.`/`,`, or -1 for none yet
+        var fractionValue = 0
+        for byte in token.utf8 {
+            switch byte {
+            case 48...57:
+                if fraction >= 0 {
+                    guard fraction < 3 else { return nil }
+                    fractionValue = fractionValue * 10 + Int(byte - 48)
+                    fraction += 1
+                } else {
+                    guard digits < 6 else { return nil }
+                    current = current * 10 + Int(byte - 48)
+                    digits += 1
+                }
+            case 58:  // ":"
+                guard fraction < 0, digits > 0, parts.count < 2 else { return nil }
+                parts.append(current)
+                current = 0
+                digits = 0
+            case 46, 44:  // "." or ","
+                guard fraction < 0, digits > 0 else { return nil }
+                fraction = 0
+            default:
+                return nil
+            }
         }
-        let parts = main.split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
-              parts.allSatisfy({ !$0.isEmpty && $0.count <= 6 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        let numbers = parts.map { Int($0)! }
-        if numbers.count >= 2 && numbers[numbers.count - 1] >= 60 { return nil }
-        if numbers.count == 3 && numbers[1] >= 60 { return nil }
-        let seconds = numbers.reduce(0) { $0 * 60 + $1 }
+        guard digits > 0, fraction != 0 else { return nil }
+        parts.append(current)
+        if parts.count >= 2 && parts[parts.count - 1] >= 60 { return nil }
+        if parts.count == 3 && parts[1] >= 60 { return nil }
+        let seconds = parts.reduce(0) { $0 * 60 + $1 }
+        let milliseconds = fraction > 0 ? fractionValue * [0, 100, 10, 1][fraction] : 0
         return TimeCode(milliseconds: seconds * 1000 + milliseconds)
     }
 }

@@ -12,21 +12,24 @@ enum VoiceSpans {
     static func split(_ payload: String) -> [Voice] {
         var voices: [Voice] = []
         var speaker: String?
-        var text = ""
+        var text = String.UnicodeScalarView()
         func endVoice() {
-            let cleaned = Entities.decode(text).collapsingWhitespace()
+            let cleaned = Entities.decode(String(text)).collapsingWhitespace()
             if !cleaned.isEmpty { voices.append(Voice(speaker: speaker, text: cleaned)) }
-            text = ""
+            text = String.UnicodeScalarView()
         }
-        var index = payload.startIndex
-        while index < payload.endIndex {
-            let character = payload[index]
-            guard character == "<", let tagEnd = payload[index...].firstIndex(of: ">") else {
-                text.append(character)
-                index = payload.index(after: index)
+        // Scalars, not characters: tags and text are split on `<` and `>`,
+        // which never combine with what follows them.
+        let scalars = Array(payload.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            guard scalar == "<", let tagEnd = scalars[index...].firstIndex(of: ">") else {
+                text.append(scalar)
+                index += 1
                 continue
             }
-            let tag = payload[payload.index(after: index)..<tagEnd]
+            let tag = String(String.UnicodeScalarView(scalars[(index + 1)..<tagEnd]))
             if tag.hasPrefix("v ") || tag.hasPrefix("v.") || tag.hasPrefix("v\t") {
                 endVoice()
                 let name = tag.drop(while: { $0 != " " && $0 != "\t" }).trimmingWhitespace()
@@ -35,7 +38,7 @@ enum VoiceSpans {
                 endVoice()
                 speaker = nil
             }
-            index = payload.index(after: tagEnd)
+            index = tagEnd + 1
         }
         endVoice()
         // An empty cue stays a segment, so cue counts match the file.

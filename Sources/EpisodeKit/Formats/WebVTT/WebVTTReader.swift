@@ -15,7 +15,7 @@ public enum WebVTTReader {
         for index in lines.index(after: firstLine)..<lines.endIndex {
             let line = lines[index]
             let lineNumber = index + 1
-            let blank = line.allSatisfy(\.isWhitespace)
+            let blank = line.unicodeScalars.allSatisfy(\.isSpace)
             switch state {
             case .header:
                 if blank { state = .between }
