@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Domain library: Foundation only. Episodes, times, format readers.
@@ -36,10 +37,13 @@ let package = Package(
         // The reader's state, keys, layout and rendering: pure, no curses.
         .target(name: "ReaderUI", dependencies: ["EpisodeKit"]),
 
+        // config.toml: key bindings, colours and layout for the reader.
+        .target(name: "ReaderConfig", dependencies: ["ReaderUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+
         .executableTarget(
             name: "podread",
             dependencies: [
-                "EpisodeKit", "EpisodeIO", "CursesTerminal", "ReaderUI",
+                "EpisodeKit", "EpisodeIO", "CursesTerminal", "ReaderUI", "ReaderConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +53,7 @@ let package = Package(
 
         .testTarget(name: "EpisodeKitTests", dependencies: ["EpisodeKit", "PodreadAssets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "EpisodeKit", "PodreadAssets"]),
+        .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "ReaderUI"]),
         .testTarget(name: "EpisodeIOTests", dependencies: ["EpisodeIO", "EpisodeKit"]),
         .testTarget(
             name: "PodreadCLITests",

@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesTerminal
 import EpisodeIO
 import EpisodeKit
+import ReaderConfig
 import ReaderUI
 #if canImport(Glibc)
 import Glibc
@@ -34,10 +35,15 @@ struct ReadCommand: ParsableCommand {
         let key = ReadingPositions.key(for: loaded.source, isBundledSample: loaded.isBundledSample)
         let saved: (time: TimeCode?, problem: String?) = start == nil ? positions.position(for: key) : (nil, nil)
         let colors = !noColor && getenv("NO_COLOR") == nil
+        let config = ConfigFile.load()
 
-        let session = try ReaderSession(episode: loaded.episode, colors: colors)
-        let finalPosition = session.run(start: start ?? saved.time, search: search, notice: saved.problem ?? loaded.episode.warnings.first?.description)
+        let session = try ReaderSession(episode: loaded.episode, settings: config.settings, colors: colors)
+        let notice = config.problems.first ?? saved.problem ?? loaded.episode.warnings.first?.description
+        let finalPosition = session.run(start: start ?? saved.time, search: search, notice: notice)
         session.close()
+        // Said again once the screen is gone, so nothing is lost behind it.
+        for problem in config.problems { Output.error(problem) }
+        if let problem = saved.problem { Output.error(problem) }
         try? positions.save(finalPosition, for: key)
         if SignalFlags.stopRequested { throw ExitCode(130) }
     }
@@ -48,14 +54,14 @@ final class ReaderSession {
     private let terminal: CursesScreen
     private var state: ReaderState
 
-    init(episode: Episode, colors: Bool) throws {
+    init(episode: Episode, settings: ReaderSettings, colors: Bool) throws {
         do {
-            terminal = try CursesScreen(colors: colors)
+            terminal = try CursesScreen(colors: colors && settings.appearance.colors)
         } catch {
             throw CommandFailure(message: error.description)
         }
         let size = terminal.size
-        state = ReaderState(episode: episode, width: size.width, height: size.height, colors: colors)
+        state = ReaderState(episode: episode, width: size.width, height: size.height, settings: settings, colors: colors)
     }
 
     /// Runs until the reader quits or a signal asks it to; returns the position to remember.

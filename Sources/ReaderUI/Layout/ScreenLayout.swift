@@ -20,6 +20,14 @@ public struct ScreenLayout: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public let focus: PaneKind
+    public var preference: LayoutPreference = .auto
+
+    public init(width: Int, height: Int, focus: PaneKind, preference: LayoutPreference = .auto) {
+        self.width = width
+        self.height = height
+        self.focus = focus
+        self.preference = preference
+    }
 
     public static let minimumWidth = 20
     public static let minimumHeight = 6
@@ -27,7 +35,11 @@ public struct ScreenLayout: Equatable, Sendable {
 
     public var kind: Kind {
         if width < Self.minimumWidth || height < Self.minimumHeight { return .tooSmall }
-        return width <= Self.narrowWidth ? .narrow : .wide
+        switch preference {
+        case .auto: return width <= Self.narrowWidth ? .narrow : .wide
+        case .single: return .narrow
+        case .split: return width >= 48 ? .wide : .narrow
+        }
     }
 
     public var titleRow: Int { 0 }

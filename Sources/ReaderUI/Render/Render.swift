@@ -35,7 +35,7 @@ struct Painter {
     init(state: ReaderState, screen: Screen) {
         self.state = state
         self.screen = screen
-        styles = Styles(colors: state.colors)
+        styles = Styles(appearance: state.appearance)
     }
 
     var layout: ScreenLayout { state.layout }

@@ -2,30 +2,31 @@
 /// (`NO_COLOR`, `--no-color`, a monochrome terminal) the same choices
 /// remain visible through bold, dim, reverse and underline.
 struct Styles {
-    let colors: Bool
+    let appearance: Appearance
+    var colors: Bool { appearance.colors }
 
     var plain: Style { Style() }
     var dim: Style { Style(dim: true) }
     var bar: Style { Style(reverse: true) }
     var barBold: Style { Style(bold: true, reverse: true) }
     var border: Style { Style(dim: true) }
-    var focusedBorder: Style { Style(color: tint(.cyan), bold: true) }
-    var focusedTitle: Style { Style(color: tint(.cyan), bold: true) }
-    var marker: Style { Style(color: tint(.yellow), bold: true) }
+    var focusedBorder: Style { Style(color: tint(appearance.accent), bold: true) }
+    var focusedTitle: Style { Style(color: tint(appearance.accent), bold: true) }
+    var marker: Style { Style(color: tint(appearance.marker), bold: true) }
     var dimMarker: Style { Style(dim: true) }
-    var warning: Style { Style(color: tint(.yellow), bold: true) }
+    var warning: Style { Style(color: tint(appearance.warning), bold: true) }
 
     func style(for span: RowSpan, speakerColor: Style.Color?) -> Style {
         switch span.role {
         case .timestamp: return Style(dim: true)
         case .text, .body: return Style()
         case .speaker: return Style(color: speakerColor, bold: true)
-        case .chapter: return Style(color: tint(.yellow), bold: true)
+        case .chapter: return Style(color: tint(appearance.chapter), bold: true)
         case .title: return Style(bold: true)
         case .label: return Style(dim: true)
         case .authors: return Style(bold: true)
         case .detail: return Style(dim: true)
-        case .link: return Style(color: tint(.blue), underline: true)
+        case .link: return Style(color: tint(appearance.link), underline: true)
         }
     }
 

@@ -18,7 +18,9 @@ public struct ReaderState: Sendable {
     public var searchHistory: [String] = []
     public var message: StatusMessage?
     public var keymap: Keymap
-    public var colors: Bool
+    public var appearance: Appearance
+    public var layoutPreference: LayoutPreference
+    public var colors: Bool { appearance.colors }
 
     public enum Mode: Sendable, Equatable {
         case normal
@@ -34,15 +36,18 @@ public struct ReaderState: Sendable {
     }
 
     public init(episode: Episode, index: SearchIndex? = nil, episodeNumber: Int = 0, width: Int, height: Int,
-                keymap: Keymap = .standard, colors: Bool = true) {
+                settings: ReaderSettings = ReaderSettings(), colors: Bool = true) {
         self.episode = episode
         self.index = index ?? SearchIndex(episodes: [episode])
         self.episodeNumber = index == nil ? 0 : episodeNumber
         self.timeline = SegmentTimeline(segments: episode.segments)
         self.width = width
         self.height = height
-        self.keymap = keymap
-        self.colors = colors
+        self.keymap = settings.keymap
+        var appearance = settings.appearance
+        appearance.colors = appearance.colors && colors
+        self.appearance = appearance
+        self.layoutPreference = settings.layout
         for pane in PaneKind.allCases { panes[pane] = PaneState() }
         relayout()
     }
@@ -57,7 +62,7 @@ public struct ReaderState: Sendable {
         currentSegment.map { episode.segments[$0].start } ?? .zero
     }
 
-    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, focus: focus) }
+    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, focus: focus, preference: layoutPreference) }
 
     /// Rebuilds the pane documents for the current size, keeping each pane's
     /// current entry in view.
