@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "ReaderUI", dependencies: ["EpisodeKit"]),
 
         // config.toml: key bindings, colours and layout for the reader.
-        .target(name: "ReaderConfig", dependencies: ["ReaderUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "ReaderConfig", dependencies: ["ReaderUI", "EpisodeKit", .product(name: "TOMLKit", package: "TOMLKit")]),
 
         .executableTarget(
             name: "podread",

@@ -1,4 +1,5 @@
 import Foundation
+import EpisodeKit
 import ReaderUI
 import TOMLKit
 
@@ -58,8 +59,22 @@ public enum ConfigFile {
             problems.append("\(name): \(key): \(message); using the default")
         }
 
-        for key in table.keys where !["layout", "keys", "colors"].contains(key) {
-            problem(key, "unknown setting (settings are layout, [keys] and [colors])")
+        for key in table.keys where !["layout", "keys", "colors", "quotes"].contains(key) {
+            problem(key, "unknown setting (settings are layout, [keys], [colors] and [quotes])")
+        }
+        if let value = table["quotes"] {
+            if let quotes = value.table {
+                for key in quotes.keys where key != "format" { problem("quotes.\(key)", "unknown setting (known: format)") }
+                if let format = quotes["format"] {
+                    if let name = format.string, let chosen = QuoteFormat(rawValue: name) {
+                        settings.quoteFormat = chosen
+                    } else {
+                        problem("quotes.format", "expected one of \(QuoteFormat.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
+                    }
+                }
+            } else {
+                problem("quotes", "expected a table")
+            }
         }
         if let value = table["layout"] {
             if let name = value.string, let layout = LayoutPreference(rawValue: name) {

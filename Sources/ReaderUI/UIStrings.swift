@@ -28,6 +28,13 @@ public enum UIStrings {
     static let noLink = "no link here"
     static let noSearch = "no search yet: press / to search"
 
+    static let selectInTranscript = "select lines in the transcript (Tab to it first)"
+    static func quoteFormat(_ format: QuoteFormat) -> String { "quotes are copied as \(format.rawValue)" }
+    static func selecting(_ count: Int, _ span: String, format: QuoteFormat) -> String {
+        "-- SELECT -- \(count) line\(count == 1 ? "" : "s") \(span)  (\(format.rawValue))"
+    }
+    static let hintsSelecting = "move to extend · y copy · Y format · Esc end"
+
     static func role(_ role: Person.Role) -> String {
         switch role {
         case .host: "Host"

@@ -7,7 +7,8 @@ struct Podread: ParsableCommand {
         discussion: "With no command, opens EPISODE (or the bundled sample) in the reader.",
         version: "0.1.0",
         subcommands: [ReadCommand.self, InfoCommand.self, TranscriptCommand.self, ReadingCommand.self,
-                      SearchCommand.self, ChaptersCommand.self, EpisodesCommand.self, ExportCommand.self],
+                      SearchCommand.self, QuoteCommand.self, QuotesCommand.self, ChaptersCommand.self,
+                      EpisodesCommand.self, ExportCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

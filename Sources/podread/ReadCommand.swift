@@ -76,6 +76,9 @@ final class ReaderSession {
                 switch effect {
                 case .quit: quit = true
                 case .openLink(let link): open(link)
+                case .copyQuote(let quote, let format):
+                    let outcome = QuoteDelivery.deliver(quote, format: format, terminalIsStandardOutput: true)
+                    state.show(outcome.message, warning: outcome.journalFailed)
                 }
             }
             if quit { break }

@@ -80,3 +80,33 @@ struct ReaderEndToEndTests {
         #expect(stty.contains(" icanon") && !stty.contains("-icanon"))
     }
 }
+
+@Suite("Quoting in a terminal", .serialized)
+struct QuoteEndToEndTests {
+    @Test("t 12:31, y: tmux's clipboard holds the quote and the journal has the same entry")
+    func copy() throws {
+        let podread = PodreadRunner.executable.path
+        let session = try TmuxSession(command: "\(podread); sleep 60", width: 100, height: 30)
+        try session.tmux(["set-option", "-g", "set-clipboard", "on"])
+        session.wait { $0.contains("00:00:01 / 00:19:12") }
+        try session.type("t12:31")
+        try session.send("Enter")
+        session.wait { $0.contains("▌00:12:31") }
+        try session.type("y")
+        let status = session.wait { $0.contains("copied 00:12:31 (plain) to the clipboard and the journal") }
+        #expect(status.contains("copied 00:12:31 (plain) to the clipboard and the journal"))
+        let buffer = try session.tmux(["save-buffer", "-"])
+        #expect(buffer == "“then in late twenty-twenty four there was an IT worker from North Korea.” — Overlooked and underestimated: How North Korea has become a security threat to Europe, 00:12:31")
+        let journal = try String(contentsOf: session.directory.appendingPathComponent("data/podread/quotes.md"), encoding: .utf8)
+        #expect(journal.contains("\n\n" + buffer + "\n\n<!-- /podread-quote -->"))
+
+        // A selection of three lines, copied as markdown.
+        try session.type("vjjY")
+        session.wait { $0.contains("quotes are copied as markdown") }
+        try session.type("y")
+        session.wait { $0.contains("copied 3 lines 00:12:31–00:13:07 (markdown)") }
+        let markdown = try session.tmux(["save-buffer", "-"])
+        #expect(markdown.hasPrefix("> then in late twenty-twenty four"))
+        #expect(markdown.hasSuffix("00:12:31–00:13:07"))
+    }
+}

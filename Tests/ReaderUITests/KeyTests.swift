@@ -222,3 +222,31 @@ struct KeyTests {
         #expect(rows(plain).last!.contains("this episode has no chapters"))
     }
 }
+
+@Suite("Selecting and copying")
+struct SelectionTests {
+    @Test("y copies the current line; v and movement select several; Y cycles the format; Esc ends")
+    func copy() {
+        var state = ReaderFixture.state(width: 80, height: 24)
+        update(&state, keys: "t12:31<Enter>")
+        guard case .copyQuote(let one, let format)? = update(&state, keys: "y").first else {
+            Issue.record("y asked for no copy")
+            return
+        }
+        #expect(one.timestamp == "00:12:31" && format == .plain)
+        update(&state, keys: "vjj")
+        #expect(rows(state).last!.hasPrefix(" -- SELECT -- 3 lines 00:12:31–00:13:07  (plain)"))
+        #expect(rows(state).filter { $0.contains("┃") }.count >= 2)
+        update(&state, keys: "Y")
+        guard case .copyQuote(let three, let markdown)? = update(&state, keys: "y").first else {
+            Issue.record("y asked for no copy")
+            return
+        }
+        #expect(three.segments.count == 3 && markdown == .markdown)
+        #expect(state.selectionAnchor == nil)
+        update(&state, keys: "vk<Esc>")
+        #expect(state.selectionAnchor == nil)
+        guard case .copyQuote(let single, _)? = update(&state, keys: "y").first else { return }
+        #expect(single.segments.count == 1)
+    }
+}

@@ -6,6 +6,7 @@ public enum Action: String, CaseIterable, Sendable {
     case jumpToTime, commandLine
     case nextChapter, previousChapter, tableOfContents
     case openLink
+    case select, copy, cycleQuoteFormat, cancel
     case help, quit
 
     /// What the help overlay says it does.
@@ -31,6 +32,10 @@ public enum Action: String, CaseIterable, Sendable {
         case .previousChapter: "previous chapter"
         case .tableOfContents: "chapters"
         case .openLink: "open the link (reading, shownotes)"
+        case .select: "select lines to quote (move to extend)"
+        case .copy: "copy the selection or the line, with its timestamp"
+        case .cycleQuoteFormat: "quote format: plain, markdown, json, cite"
+        case .cancel: "end the selection"
         case .help: "this help"
         case .quit: "quit"
         }
@@ -65,6 +70,7 @@ public struct Keymap: Sendable, Equatable {
         .character("t"): .jumpToTime, .character(":"): .commandLine,
         .character("]"): .nextChapter, .character("["): .previousChapter, .character("c"): .tableOfContents,
         .character("o"): .openLink,
+        .character("v"): .select, .character("y"): .copy, .character("Y"): .cycleQuoteFormat, .escape: .cancel,
         .character("?"): .help, .character("q"): .quit, .control("c"): .quit,
     ])
 }

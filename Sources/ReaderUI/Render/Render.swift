@@ -85,6 +85,11 @@ struct Painter {
             if let message = state.message {
                 left = message.text
                 leftStyle = message.isWarning ? styles.warning : styles.plain
+            } else if state.selectionAnchor != nil, let range = state.quoteRange {
+                let quote = Quote(episode: state.episode, segments: range)
+                left = UIStrings.selecting(range.count, quote.timestamp, format: state.quoteFormat)
+                leftStyle = styles.marker
+                hints = UIStrings.hintsSelecting
             } else if let search = state.search {
                 left = InertText.clean(search.query) + "  " + (searchCounter() ?? "")
                 if !search.fuzzyWords.isEmpty { left += "  " + UIStrings.onlySimilar(search.fuzzyWords.map { InertText.clean($0) }) }
@@ -134,10 +139,13 @@ struct Painter {
             let row = document.rows[rowIndex]
             let y = content.y + line
             let current = row.entry != nil && row.entry == paneState.cursor
+            let selected = pane == .transcript && state.selectionAnchor != nil && row.entry.map { state.quoteRange?.contains($0) == true } == true
             // The current line is marked in the focused pane (and always in
             // the transcript, whose current line is the position).
             if current && (focused || pane == .transcript) {
                 screen.write("▌", row: y, column: content.x, style: focused ? styles.marker : styles.dimMarker)
+            } else if selected {
+                screen.write("┃", row: y, column: content.x, style: styles.marker)
             }
             for span in row.spans {
                 let x = content.x + span.column
@@ -145,6 +153,7 @@ struct Painter {
                 guard limit > 0 else { continue }
                 var style = styles.style(for: span, speakerColor: span.role == .speaker ? styles.speakerColor(span.text) : nil)
                 if current && span.role == .timestamp { style.bold = true; style.dim = false }
+                if selected && span.role == .text { style.underline = true }
                 let used = screen.write(span.text, row: y, column: x, limit: limit, style: style)
                 if let source = span.source {
                     for columns in highlights.columns(source: source, span: span) where columns.lowerBound < used {

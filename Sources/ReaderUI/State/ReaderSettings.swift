@@ -1,8 +1,12 @@
+import EpisodeKit
+
 /// What a person can change in `config.toml`: keys, colours, layout.
 public struct ReaderSettings: Sendable, Equatable {
     public var keymap: Keymap = .standard
     public var appearance = Appearance()
     public var layout: LayoutPreference = .auto
+    /// The format `y` copies in until `Y` changes it.
+    public var quoteFormat: QuoteFormat = .plain
 
     public init() {}
 }

@@ -17,6 +17,9 @@ public struct ReaderState: Sendable {
     public var search: SearchState?
     public var searchHistory: [String] = []
     public var message: StatusMessage?
+    /// Where a selection of transcript lines started (`v`); nil when none.
+    public var selectionAnchor: Int?
+    public var quoteFormat: QuoteFormat
     public var keymap: Keymap
     public var appearance: Appearance
     public var layoutPreference: LayoutPreference
@@ -48,6 +51,7 @@ public struct ReaderState: Sendable {
         appearance.colors = appearance.colors && colors
         self.appearance = appearance
         self.layoutPreference = settings.layout
+        self.quoteFormat = settings.quoteFormat
         for pane in PaneKind.allCases { panes[pane] = PaneState() }
         relayout()
     }
@@ -55,6 +59,13 @@ public struct ReaderState: Sendable {
     /// The current transcript line.
     public var currentSegment: Int? {
         episode.segments.isEmpty ? nil : min(panes[.transcript]!.cursor, episode.segments.count - 1)
+    }
+
+    /// The transcript lines selected for a quote (the current line alone when nothing is selected).
+    public var quoteRange: ClosedRange<Int>? {
+        guard let current = currentSegment else { return nil }
+        let anchor = selectionAnchor ?? current
+        return min(anchor, current)...max(anchor, current)
     }
 
     /// The one position: the start of the current line (while nothing plays).

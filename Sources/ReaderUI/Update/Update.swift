@@ -4,6 +4,8 @@ import EpisodeKit
 public enum Effect: Equatable, Sendable {
     case quit
     case openLink(String)
+    /// Put this quote on the clipboard and in the journal; the host reports back with `show`.
+    case copyQuote(Quote, QuoteFormat)
 }
 
 /// The only place the reader's state changes.
@@ -79,6 +81,25 @@ extension ReaderState {
         case .openLink:
             if let link = linkAtCursor() { return [.openLink(link)] }
             message = StatusMessage(text: UIStrings.noLink, isWarning: true)
+        case .select:
+            guard focus == .transcript || layout.kind == .wide, currentSegment != nil else {
+                message = StatusMessage(text: UIStrings.selectInTranscript, isWarning: true)
+                return []
+            }
+            focus = .transcript
+            selectionAnchor = selectionAnchor == nil ? currentSegment : nil
+        case .copy:
+            guard let range = quoteRange else {
+                message = StatusMessage(text: UIStrings.noTranscript, isWarning: true)
+                return []
+            }
+            selectionAnchor = nil
+            return [.copyQuote(Quote(episode: episode, segments: range), quoteFormat)]
+        case .cycleQuoteFormat:
+            quoteFormat = quoteFormat.next
+            message = StatusMessage(text: UIStrings.quoteFormat(quoteFormat), isWarning: false)
+        case .cancel:
+            selectionAnchor = nil
         case .help: mode = .help(scroll: 0)
         case .quit: return [.quit]
         }

@@ -1,0 +1,39 @@
+import CursesTerminal
+import EpisodeIO
+import EpisodeKit
+import Foundation
+
+/// Puts a quote on the clipboard (OSC 52, and the desktop's tool when there
+/// is one) and in the journal, and says what happened in one line.
+enum QuoteDelivery {
+    struct Outcome {
+        var message: String
+        var journalFailed: Bool
+    }
+
+    /// Quotes longer than this are still copied whole, with a note.
+    static let longQuoteWords = 200
+
+    static func deliver(_ quote: Quote, format: QuoteFormat, terminalIsStandardOutput: Bool) -> Outcome {
+        let text = format.format(quote)
+        if terminalIsStandardOutput {
+            Clipboard.copy(text)
+        } else {
+            Clipboard.copyToControllingTerminal(text)
+        }
+        if let tool = ClipboardTools.available() { ClipboardTools.copy(text, with: tool) }
+
+        let what = quote.isRange ? "\(quote.segments.count) lines \(quote.timestamp)" : (quote.timestamp.isEmpty ? "1 line" : quote.timestamp)
+        var message = "copied \(what) (\(format.rawValue)) to the clipboard"
+        var failed = false
+        do {
+            try QuoteJournal().append(quote, format: format, text: text)
+            message += " and the journal"
+        } catch {
+            message += "; the journal was not written: \(error.description)"
+            failed = true
+        }
+        if quote.wordCount > longQuoteWords { message += " (a long quote: \(quote.wordCount) words, copied whole)" }
+        return Outcome(message: message, journalFailed: failed)
+    }
+}
