@@ -26,6 +26,9 @@ let package = Package(
         // Loading and storage: files in, journal and state out.
         .target(name: "EpisodeIO", dependencies: ["EpisodeKit", "PodreadAssets"]),
 
+        // Playback clocks: mpv over its IPC socket, and a read-along clock.
+        .target(name: "Playback", dependencies: ["EpisodeKit"]),
+
         // The only C module; imported by CursesTerminal alone.
         .systemLibrary(
             name: "CNcursesw",
@@ -43,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "podread",
             dependencies: [
-                "EpisodeKit", "EpisodeIO", "CursesTerminal", "ReaderUI", "ReaderConfig",
+                "EpisodeKit", "EpisodeIO", "CursesTerminal", "ReaderUI", "ReaderConfig", "Playback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "EpisodeKitTests", dependencies: ["EpisodeKit", "PodreadAssets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "EpisodeKit", "PodreadAssets"]),
         .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "ReaderUI"]),
+        .testTarget(name: "PlaybackTests", dependencies: ["Playback", "EpisodeKit"]),
         .testTarget(name: "EpisodeIOTests", dependencies: ["EpisodeIO", "EpisodeKit"]),
         .testTarget(
             name: "PodreadCLITests",

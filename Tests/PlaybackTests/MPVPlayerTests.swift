@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import Playback
+import EpisodeKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real mpv on a speech file that espeak-ng makes for the test, with
+/// audio going nowhere (`--ao=null`).
+@Suite("mpv", .serialized)
+struct MPVPlayerTests {
+    static let speech: String = {
+        let path = NSTemporaryDirectory() + "/podread-speech-\(getpid()).wav"
+        if !FileManager.default.fileExists(atPath: path) {
+            let text = String(repeating: "North Korea has become a security threat to Europe. Cyber attacks and arms supplies. ", count: 5)
+            _ = try? Spawn.run(["/usr/bin/env", "espeak-ng", "-w", path, text])
+        }
+        return path
+    }()
+
+    private func wait(_ seconds: Double, until condition: () -> Bool) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() && Date() < deadline { usleep(50_000) }
+    }
+
+    @Test("the speech file exists (espeak-ng)")
+    func speechFile() {
+        #expect(FileManager.default.fileExists(atPath: Self.speech))
+    }
+
+    @Test("position advances, seek lands near 10 s, pause holds, mpv is gone after stop")
+    func playback() throws {
+        let player = try MPVPlayer(audio: Self.speech, play: true, extraArguments: ["--ao=null"])
+        wait(5) { player.state(now: monotonicNow()).position.milliseconds > 1_000 }
+        let first = player.state(now: monotonicNow())
+        #expect(first.playing)
+        #expect(first.position.milliseconds > 1_000)
+        #expect((first.duration?.milliseconds ?? 0) > 20_000)
+
+        player.perform(.seek(TimeCode(milliseconds: 10_000)), now: monotonicNow())
+        usleep(300_000)
+        let afterSeek = player.state(now: monotonicNow()).position.milliseconds
+        #expect(afterSeek >= 10_000 && afterSeek < 11_500)
+
+        player.perform(.pause, now: monotonicNow())
+        wait(3) { !player.state(now: monotonicNow()).playing }
+        usleep(300_000)  // mpv reports where it stopped just after pausing
+        let held = player.state(now: monotonicNow()).position
+        usleep(800_000)
+        #expect(abs(player.state(now: monotonicNow()).position.milliseconds - held.milliseconds) <= 20)
+
+        let shell = player.processID
+        player.stop()
+        #expect(kill(shell, 0) != 0)
+        #expect(!Self.mpvRunning(socketOf: player))
+    }
+
+    @Test("when mpv dies, the clock says so and stops")
+    func crash() throws {
+        let player = try MPVPlayer(audio: Self.speech, play: true, extraArguments: ["--ao=null"])
+        wait(5) { player.state(now: monotonicNow()).position.milliseconds > 500 }
+        _ = try Spawn.run(["/usr/bin/env", "pkill", "-9", "-f", "input-ipc-server=\(player.socketFolder)"])
+        wait(5) { !player.isRunning }
+        let state = player.state(now: monotonicNow())
+        #expect(!state.playing)
+        #expect(state.problem?.contains("mpv stopped") == true)
+        player.stop()
+    }
+
+    @Test("a missing file is a clear error")
+    func missing() {
+        #expect(throws: PlayerError.self) {
+            _ = try MPVPlayer(audio: "/no/such/audio.mp3", play: true, extraArguments: ["--ao=null"])
+        }
+    }
+
+    static func mpvRunning(socketOf player: MPVPlayer) -> Bool {
+        let output = NSTemporaryDirectory() + "/podread-pgrep-\(UUID().uuidString)"
+        defer { unlink(output) }
+        let status = (try? Spawn.run(["/usr/bin/env", "pgrep", "-f", "input-ipc-server=\(player.socketFolder)"])) ?? 1
+        return status == 0
+    }
+}
+
+/// Runs a program to completion with a clean signal mask.
+enum Spawn {
+    struct Failure: Error {}
+
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ) == 0 else { throw Failure() }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status >> 8) & 0xFF
+    }
+}
