@@ -28,6 +28,13 @@ public enum UIStrings {
     static let noLink = "no link here"
     static let noSearch = "no search yet: press / to search"
 
+    static let followOff = "follow off: f follows the audio again"
+    static let following = "following the audio"
+    static func speed(_ value: Double) -> String { "speed \(speedText(value))" }
+    static func speedText(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)×"
+    }
     static let selectInTranscript = "select lines in the transcript (Tab to it first)"
     static func quoteFormat(_ format: QuoteFormat) -> String { "quotes are copied as \(format.rawValue)" }
     static func selecting(_ count: Int, _ span: String, format: QuoteFormat) -> String {

@@ -26,6 +26,12 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "No colours (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(help: "Audio to play with the transcript (a file or URL); default: the episode's own.")
+    var audio: String?
+
+    @Flag(help: "Start playing at once.")
+    var play = false
+
     func run() throws {
         let start = try parseTime(at, option: "--at")
         let loaded = try EpisodeLoader.load(arguments.episode,
@@ -37,9 +43,12 @@ struct ReadCommand: ParsableCommand {
         let colors = !noColor && getenv("NO_COLOR") == nil
         let config = ConfigFile.load()
 
-        let session = try ReaderSession(episode: loaded.episode, settings: config.settings, colors: colors)
+        let player = PlayerHost(audio: audio ?? loaded.episode.audioURL, duration: loaded.episode.duration)
+        defer { player.stop() }
+        let session = try ReaderSession(episode: loaded.episode, settings: config.settings, colors: colors, player: player)
         let notice = config.problems.first ?? saved.problem ?? loaded.episode.warnings.first?.description
-        let finalPosition = session.run(start: start ?? saved.time, search: search, notice: notice)
+        let finalPosition = session.run(start: start ?? saved.time, search: search, notice: notice, play: play)
+        player.stop()
         session.close()
         // Said again once the screen is gone, so nothing is lost behind it.
         for problem in config.problems { Output.error(problem) }
@@ -53,8 +62,10 @@ struct ReadCommand: ParsableCommand {
 final class ReaderSession {
     private let terminal: CursesScreen
     private var state: ReaderState
+    private let player: PlayerHost
 
-    init(episode: Episode, settings: ReaderSettings, colors: Bool) throws {
+    init(episode: Episode, settings: ReaderSettings, colors: Bool, player: PlayerHost) throws {
+        self.player = player
         do {
             terminal = try CursesScreen(colors: colors && settings.appearance.colors)
         } catch {
@@ -65,10 +76,12 @@ final class ReaderSession {
     }
 
     /// Runs until the reader quits or a signal asks it to; returns the position to remember.
-    func run(start: TimeCode?, search: String?, notice: String?) -> TimeCode {
+    func run(start: TimeCode?, search: String?, notice: String?, play: Bool) -> TimeCode {
         state.start(at: start, search: search)
         if let notice, state.message == nil { state.show(InertText.clean(notice), warning: true) }
+        if play { player.start(at: state.position) }
         while true {
+            if let reading = player.reading() { _ = update(&state, .clock(reading)) }
             terminal.draw(render(state))
             guard let event = terminal.nextEvent() else { break }
             var quit = false
@@ -79,6 +92,8 @@ final class ReaderSession {
                 case .copyQuote(let quote, let format):
                     let outcome = QuoteDelivery.deliver(quote, format: format, terminalIsStandardOutput: true)
                     state.show(outcome.message, warning: outcome.journalFailed)
+                case .player(let request):
+                    player.perform(request)
                 }
             }
             if quit { break }

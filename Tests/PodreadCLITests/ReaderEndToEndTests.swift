@@ -33,12 +33,12 @@ struct ReaderEndToEndTests {
         #expect(jumped.contains("00:12:31 / 00:19:12"))
 
         try session.resize(width: 50, height: 16)
-        let narrow = session.wait { $0.contains("Transcript ▸ Shownotes ▸ Reading") }
+        let narrow = session.wait { $0.contains("Transcript ▸ Shownotes ▸ Reading") && $0.contains("▌00:12:31") }
         #expect(narrow.contains("▌00:12:31"))
         #expect(!narrow.contains("┌ Shownotes"))
 
         try session.resize(width: 100, height: 30)
-        let wide = session.wait { $0.contains("┌ Shownotes") }
+        let wide = session.wait { $0.contains("┌ Shownotes") && $0.contains("▌00:12:31") }
         #expect(wide.contains("▌00:12:31"))
 
         try session.type("q")

@@ -150,7 +150,7 @@ struct KeyTests {
 
     @Test("? shows every binding")
     func help() {
-        let help = rows(state("?", width: 100, height: 40)).joined(separator: "\n")
+        let help = rows(state("?", width: 100, height: 60)).joined(separator: "\n")
         for action in Action.allCases { #expect(help.contains(action.summary), "\(action)") }
         #expect(state("?<Esc>").mode == .normal)
     }
@@ -248,5 +248,73 @@ struct SelectionTests {
         #expect(state.selectionAnchor == nil)
         guard case .copyQuote(let single, _)? = update(&state, keys: "y").first else { return }
         #expect(single.segments.count == 1)
+    }
+}
+
+@Suite("Playback in the reader")
+struct PlaybackKeyTests {
+    private func reading(_ milliseconds: Int, playing: Bool = true, speed: Double = 1) -> InputEvent {
+        .clock(PlaybackReading(position: TimeCode(milliseconds: milliseconds), playing: playing, speed: speed))
+    }
+
+    @Test("Space plays from the current line; the clock moves the highlighted line and the title bar")
+    func follow() {
+        var state = ReaderFixture.state(width: 100, height: 30)
+        update(&state, keys: "t12:31<Enter>")
+        #expect(update(&state, keys: " ") == [.player(.play(from: TimeCode(milliseconds: 751_000)))])
+        _ = update(&state, reading(752_000))
+        #expect(rows(state)[0].contains("▶ 00:12:32 / 00:19:12"))
+        _ = update(&state, reading(757_500))
+        #expect(state.position.formatted == "00:12:37")
+        #expect(rows(state).contains { $0.contains("▌00:12:36") })
+        #expect(update(&state, keys: " ") == [.player(.pause)])
+        _ = update(&state, reading(758_000, playing: false))
+        #expect(rows(state)[0].contains("⏸ 00:12:36 / 00:19:12"))
+    }
+
+    @Test("scrolling by hand detaches follow mode; f attaches again")
+    func detach() {
+        var state = ReaderFixture.state(width: 100, height: 30)
+        _ = update(&state, reading(751_000))
+        update(&state, keys: "g")
+        #expect(!state.follow)
+        #expect(rows(state).last!.contains("follow off: f follows the audio again"))
+        _ = update(&state, reading(760_000))
+        #expect(state.currentSegment == 0)
+        update(&state, keys: "f")
+        #expect(state.follow)
+        #expect(rows(state).contains { $0.contains("▌00:12:36") })
+    }
+
+    @Test("seeking, speed, volume and t all reach the player", arguments: [
+        ("l", PlayerRequest.seek(TimeCode(milliseconds: 756_000))), ("h", .seek(TimeCode(milliseconds: 746_000))),
+        ("L", .seek(TimeCode(milliseconds: 781_000))), ("H", .seek(TimeCode(milliseconds: 721_000))),
+        ("<Right>", .seek(TimeCode(milliseconds: 756_000))), ("<S-Left>", .seek(TimeCode(milliseconds: 721_000))),
+        (">", .speed(1.1)), ("<", .speed(0.9)), ("9", .volume(-2)), ("0", .volume(2)), ("m", .mute),
+        ("t00:00:20<Enter>", .seek(TimeCode(milliseconds: 20_000))), ("<Enter>", .play(from: TimeCode(milliseconds: 751_000))),
+    ])
+    func requests(keys: String, request: PlayerRequest) {
+        var state = ReaderFixture.state(width: 100, height: 30)
+        update(&state, keys: "t12:31<Enter>")
+        _ = update(&state, reading(751_000))
+        #expect(update(&state, keys: keys).contains(.player(request)))
+    }
+
+    @Test("speed shows in the title bar when it is not 1.0×, and stays within 0.5–3.0")
+    func speed() {
+        var state = ReaderFixture.state(width: 100, height: 30)
+        _ = update(&state, reading(1_000, speed: 1.2))
+        #expect(rows(state)[0].contains("▶ 00:00:01 / 00:19:12 1.2×"))
+        _ = update(&state, reading(1_000, speed: 3.0))
+        #expect(update(&state, keys: ">") == [.player(.speed(3.0))])
+    }
+
+    @Test("a problem from the player is shown and the reader carries on")
+    func problem() {
+        var state = ReaderFixture.state(width: 100, height: 30)
+        _ = update(&state, .clock(PlaybackReading(position: .zero, playing: false, speed: 1, problem: "mpv stopped; the reader carries on without audio")))
+        #expect(rows(state).last!.contains("mpv stopped"))
+        update(&state, keys: "j")
+        #expect(state.currentSegment == 1)
     }
 }

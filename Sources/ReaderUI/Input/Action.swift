@@ -7,6 +7,8 @@ public enum Action: String, CaseIterable, Sendable {
     case nextChapter, previousChapter, tableOfContents
     case openLink
     case select, copy, cycleQuoteFormat, cancel
+    case playPause, playLine, follow, seekBackward, seekForward, seekBackwardLong, seekForwardLong
+    case slower, faster, volumeDown, volumeUp, mute
     case help, quit
 
     /// What the help overlay says it does.
@@ -36,6 +38,18 @@ public enum Action: String, CaseIterable, Sendable {
         case .copy: "copy the selection or the line, with its timestamp"
         case .cycleQuoteFormat: "quote format: plain, markdown, json, cite"
         case .cancel: "end the selection"
+        case .playPause: "play / pause (the audio, or the read-along clock)"
+        case .playLine: "play from this line"
+        case .follow: "follow the spoken line again"
+        case .seekBackward: "back 5 s"
+        case .seekForward: "forward 5 s"
+        case .seekBackwardLong: "back 30 s"
+        case .seekForwardLong: "forward 30 s"
+        case .slower: "slower (−0.1×)"
+        case .faster: "faster (+0.1×)"
+        case .volumeDown: "volume down"
+        case .volumeUp: "volume up"
+        case .mute: "mute"
         case .help: "this help"
         case .quit: "quit"
         }
@@ -70,6 +84,10 @@ public struct Keymap: Sendable, Equatable {
         .character("t"): .jumpToTime, .character(":"): .commandLine,
         .character("]"): .nextChapter, .character("["): .previousChapter, .character("c"): .tableOfContents,
         .character("o"): .openLink,
+        .character(" "): .playPause, .enter: .playLine, .character("f"): .follow,
+        .left: .seekBackward, .character("h"): .seekBackward, .right: .seekForward, .character("l"): .seekForward,
+        .shiftLeft: .seekBackwardLong, .character("H"): .seekBackwardLong, .shiftRight: .seekForwardLong, .character("L"): .seekForwardLong,
+        .character("<"): .slower, .character(">"): .faster, .character("9"): .volumeDown, .character("0"): .volumeUp, .character("m"): .mute,
         .character("v"): .select, .character("y"): .copy, .character("Y"): .cycleQuoteFormat, .escape: .cancel,
         .character("?"): .help, .character("q"): .quit, .control("c"): .quit,
     ])

@@ -12,12 +12,14 @@ public enum Key: Hashable, Sendable {
 }
 
 /// What the reader receives from the terminal.
-public enum InputEvent: Hashable, Sendable {
+public enum InputEvent: Equatable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
     /// Time passed with no input (for the clock and messages).
     case tick
+    /// The playback clock's state now.
+    case clock(PlaybackReading)
 }
 
 public struct MouseEvent: Hashable, Sendable {

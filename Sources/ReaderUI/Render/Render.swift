@@ -45,7 +45,11 @@ struct Painter {
     mutating func titleBar() {
         let width = screen.width
         screen.fill(row: 0, from: 0, count: width, style: styles.bar)
-        let position = " \(state.position.formatted) / \(state.episode.duration.formatted) "
+        var position = " \(state.position.formatted) / \(state.episode.duration.formatted) "
+        if let playback = state.playback {
+            position = " " + (playback.playing ? "▶" : "⏸") + position
+            if abs(playback.speed - 1) > 0.01 { position += UIStrings.speedText(playback.speed) + " " }
+        }
         let right = width - DisplayWidth.of(position)
         var title = InertText.clean(state.episode.title)
         if let podcast = state.episode.podcast { title += " — " + InertText.clean(podcast) }

@@ -20,6 +20,10 @@ public struct ReaderState: Sendable {
     /// Where a selection of transcript lines started (`v`); nil when none.
     public var selectionAnchor: Int?
     public var quoteFormat: QuoteFormat
+    /// The playback clock's last reading; nil until something plays.
+    public var playback: PlaybackReading?
+    /// Whether the transcript follows the spoken line.
+    public var follow = true
     public var keymap: Keymap
     public var appearance: Appearance
     public var layoutPreference: LayoutPreference
@@ -70,8 +74,11 @@ public struct ReaderState: Sendable {
 
     /// The one position: the start of the current line (while nothing plays).
     public var position: TimeCode {
-        currentSegment.map { episode.segments[$0].start } ?? .zero
+        if let playback, playback.playing { return playback.position }
+        return currentSegment.map { episode.segments[$0].start } ?? .zero
     }
+
+    public var isPlaying: Bool { playback?.playing == true }
 
     public var layout: ScreenLayout { ScreenLayout(width: width, height: height, focus: focus, preference: layoutPreference) }
 

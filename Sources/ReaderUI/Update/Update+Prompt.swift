@@ -55,13 +55,12 @@ extension ReaderState {
             }
             return []
         case .time:
-            jumpTyped(text)
-            return []
+            return jumpTyped(text)
         case .command:
             if text == "q" || text == "quit" { return [.quit] }
             if text.isEmpty { return [] }
             if text.first?.isNumber == true || text.first == "+" || text.first == "-" {
-                jumpTyped(text)
+                return jumpTyped(text)
             } else {
                 message = StatusMessage(text: UIStrings.unknownCommand(text), isWarning: true)
             }
@@ -70,12 +69,16 @@ extension ReaderState {
     }
 
     /// Jumps to a typed time, relative to the current position for `+`/`-`.
-    mutating func jumpTyped(_ text: String) {
+    /// Also seeks the player, so the audio and the transcript stay together.
+    @discardableResult
+    mutating func jumpTyped(_ text: String) -> [Effect] {
         do {
             let target = try TimeInput.parse(text).resolved(from: position)
             jump(to: target)
+            return playback == nil ? [] : [.player(.seek(target))]
         } catch {
             message = StatusMessage(text: error.description, isWarning: true)
+            return []
         }
     }
 }

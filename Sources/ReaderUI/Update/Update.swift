@@ -6,6 +6,8 @@ public enum Effect: Equatable, Sendable {
     case openLink(String)
     /// Put this quote on the clipboard and in the journal; the host reports back with `show`.
     case copyQuote(Quote, QuoteFormat)
+    /// Tell the playback clock to do this.
+    case player(PlayerRequest)
 }
 
 /// The only place the reader's state changes.
@@ -17,6 +19,9 @@ public func update(_ state: inout ReaderState, _ event: InputEvent) -> [Effect] 
         state.relayout()
         return []
     case .tick:
+        return []
+    case .clock(let reading):
+        state.receive(reading)
         return []
     case .mouse(let mouse):
         state.handleMouse(mouse)
@@ -50,6 +55,11 @@ public func update(_ state: inout ReaderState, keys: String) -> [Effect] {
 
 extension ReaderState {
     mutating func perform(_ action: Action) -> [Effect] {
+        switch action {
+        case .lineDown, .lineUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom, .nextHit, .previousHit:
+            if focus == .transcript { detachFollow() }
+        default: break
+        }
         switch action {
         case .lineDown: moveEntries(1)
         case .lineUp: moveEntries(-1)
@@ -100,6 +110,9 @@ extension ReaderState {
             message = StatusMessage(text: UIStrings.quoteFormat(quoteFormat), isWarning: false)
         case .cancel:
             selectionAnchor = nil
+        case .playPause, .playLine, .follow, .seekBackward, .seekForward, .seekBackwardLong, .seekForwardLong,
+             .slower, .faster, .volumeDown, .volumeUp, .mute:
+            return performPlayback(action)
         case .help: mode = .help(scroll: 0)
         case .quit: return [.quit]
         }

@@ -1,0 +1,78 @@
+import EpisodeKit
+import Playback
+import ReaderUI
+
+/// Owns the playback clock for the reader: mpv when there is audio and mpv
+/// is installed, the read-along clock otherwise. mpv is started when it is
+/// first needed (or at once with `--play`), and a player that stopped is
+/// replaced by the read-along clock at the same place.
+final class PlayerHost {
+    private let audio: String?
+    private let duration: TimeCode
+    private var clock: PlaybackClock?
+    /// A message for the status line (mpv missing, could not start).
+    private(set) var notice: String?
+
+    init(audio: String?, duration: TimeCode) {
+        self.audio = audio
+        self.duration = duration
+    }
+
+    /// Starts playing at once (`--play`).
+    func start(at position: TimeCode) {
+        perform(.play(from: position))
+    }
+
+    /// The clock's reading, or nil before anything played.
+    func reading() -> PlaybackReading? {
+        guard let clock else { return nil }
+        let state = clock.state(now: monotonicNow())
+        var problem = state.problem ?? notice
+        notice = nil
+        if let player = clock as? MPVPlayer, !player.isRunning {
+            // Carry on reading along from where the audio stopped.
+            let fallback = VirtualClock(start: state.position, duration: duration)
+            player.stop()
+            self.clock = fallback
+            problem = problem ?? "mpv stopped; the reader carries on without audio"
+        }
+        return PlaybackReading(position: state.position, playing: state.playing, speed: state.speed, problem: problem)
+    }
+
+    func perform(_ request: PlayerRequest) {
+        let clock = self.clock ?? makeClock(for: request)
+        let now = monotonicNow()
+        switch request {
+        case .play(let from): clock.perform(.play(from: from), now: now)
+        case .pause: clock.perform(.pause, now: now)
+        case .seek(let time): clock.perform(.seek(time), now: now)
+        case .speed(let value): clock.perform(.speed(value), now: now)
+        case .volume(let delta): clock.perform(.volume(delta), now: now)
+        case .mute: clock.perform(.mute, now: now)
+        }
+    }
+
+    private func makeClock(for request: PlayerRequest) -> PlaybackClock {
+        var start = TimeCode.zero
+        if case .play(let from?) = request { start = from }
+        if case .seek(let time) = request { start = time }
+        let made: PlaybackClock
+        if let audio {
+            do {
+                made = try MPVPlayer(audio: audio, start: start, play: false)
+            } catch {
+                notice = error.description
+                made = VirtualClock(start: start, duration: duration)
+            }
+        } else {
+            made = VirtualClock(start: start, duration: duration)
+        }
+        clock = made
+        return made
+    }
+
+    func stop() {
+        clock?.stop()
+        clock = nil
+    }
+}
