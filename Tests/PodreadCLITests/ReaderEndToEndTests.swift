@@ -110,3 +110,56 @@ struct QuoteEndToEndTests {
         #expect(markdown.hasSuffix("00:12:31–00:13:07"))
     }
 }
+
+@Suite("Playing along in a terminal", .serialized)
+struct PlaybackEndToEndTests {
+    /// About 27 s of speech from espeak-ng.
+    static func speech(in directory: URL) throws -> String {
+        let path = directory.appendingPathComponent("speech.wav").path
+        let text = String(repeating: "North Korea has become a security threat to Europe. ", count: 9)
+        let status = try Spawn.run(["/usr/bin/env", "espeak-ng", "-w", path, text], output: "/dev/null", environment: ["PATH=/usr/bin:/bin"])
+        #expect(status == 0, "espeak-ng must be installed (.ci/setup installs it)")
+        return path
+    }
+
+    private func seconds(_ screen: String) -> Int? {
+        guard let line = screen.split(separator: "\n").first, let range = line.firstRange(of: "▶ 00:") else { return nil }
+        let clock = line[range.upperBound...].prefix(5)  // MM:SS
+        let parts = clock.split(separator: ":")
+        guard parts.count == 2, let m = Int(parts[0]), let s = Int(parts[1]) else { return nil }
+        return m * 60 + s
+    }
+
+    @Test("--audio --play: the line and the clock advance with the audio; t moves both; q leaves no mpv")
+    func playAlong() throws {
+        let podread = PodreadRunner.executable.path
+        let transcript = PodreadRunner.fixture("speech-transcript.txt")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podread-speech-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let audio = try Self.speech(in: folder)
+        let player = try TmuxSession(command: "\(podread) \(transcript) --audio \(audio) --play; echo ended; sleep 60", width: 100, height: 20)
+
+        let started = player.wait { $0.contains("▶ 00:00:0") && $0.contains("▌00:00:0") }
+        let first = try #require(seconds(started), "not playing: \(started)")
+        let later = player.wait(seconds: 10) { (self.seconds($0) ?? 0) >= first + 4 }
+        let second = try #require(seconds(later))
+        #expect(second >= first + 4)
+        // The highlighted line follows the audio: past 4 s, a later line is current.
+        #expect(!later.contains("▌00:00:00"))
+
+        try player.type("t00:00:20")
+        try player.send("Enter")
+        let jumped = player.wait { (self.seconds($0) ?? 0) >= 20 && ($0.contains("▌00:00:18") || $0.contains("▌00:00:21")) }
+        #expect((seconds(jumped) ?? 0) >= 20)
+        #expect(jumped.contains("▌00:00:18") || jumped.contains("▌00:00:21"))
+
+        try player.type("q")
+        player.wait { $0.contains("ended") }
+        usleep(300_000)
+        // Only mpv (and its watcher) have both the socket option and this audio path on their command line.
+        let running = try Spawn.run(["/usr/bin/env", "pgrep", "-f", "input-ipc-server.*\(folder.lastPathComponent)"],
+                                    output: "/dev/null", environment: ["PATH=/usr/bin:/bin"])
+        #expect(running != 0, "an mpv is still running")
+    }
+}
