@@ -16,13 +16,7 @@ public struct QuoteJournal: Sendable {
     public let file: URL
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let base: URL
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            base = URL(fileURLWithPath: data)
-        } else {
-            base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/share")
-        }
-        file = base.appendingPathComponent("podread/quotes.md")
+        file = XDGDirectory.data.podreadFolder(environment: environment).appendingPathComponent("quotes.md")
     }
 
     public init(file: URL) { self.file = file }

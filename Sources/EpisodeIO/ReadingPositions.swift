@@ -8,14 +8,7 @@ public struct ReadingPositions {
     public let file: URL
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let base: URL
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            base = URL(fileURLWithPath: state)
-        } else {
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home).appendingPathComponent(".local/state")
-        }
-        file = base.appendingPathComponent("podread/positions.json")
+        file = XDGDirectory.state.podreadFolder(environment: environment).appendingPathComponent("positions.json")
     }
 
     /// The saved positions, or an empty table and a message when the file is damaged.

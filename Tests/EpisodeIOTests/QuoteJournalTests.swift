@@ -52,3 +52,29 @@ struct QuoteJournalTests {
         #expect(try journal.entries().map(\.text) == ["whole"])
     }
 }
+
+@Suite("Where podread keeps its files")
+struct XDGTests {
+    @Test("XDG variables, their defaults, and relative values ignored")
+    func folders() {
+        #expect(QuoteJournal(environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]).file.path == "/d/podread/quotes.md")
+        #expect(QuoteJournal(environment: ["HOME": "/h"]).file.path == "/h/.local/share/podread/quotes.md")
+        #expect(QuoteJournal(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]).file.path == "/h/.local/share/podread/quotes.md")
+        #expect(ReadingPositions(environment: ["XDG_STATE_HOME": "/s"]).file.path == "/s/podread/positions.json")
+        #expect(ReadingPositions(environment: ["HOME": "/h"]).file.path == "/h/.local/state/podread/positions.json")
+    }
+
+    @Test("a damaged positions file is ignored with a message, then written afresh")
+    func damagedPositions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podread-state-\(UUID().uuidString)")
+        let positions = ReadingPositions(environment: ["XDG_STATE_HOME": folder.path])
+        try FileManager.default.createDirectory(at: positions.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{not json".utf8).write(to: positions.file)
+        let loaded = positions.position(for: "sample")
+        #expect(loaded.time == nil)
+        #expect(loaded.problem?.contains("damaged, ignored") == true)
+        try positions.save(TimeCode(milliseconds: 751_000), for: "sample")
+        #expect(positions.position(for: "sample").time?.formatted == "00:12:31")
+        #expect(positions.position(for: "sample").problem == nil)
+    }
+}
