@@ -11,7 +11,7 @@ public enum UIStrings {
     static let noTranscript = "This episode has no transcript."
     static let noReading = "No recommended reading."
     static let helpTitle = "Keys"
-    static let helpFooter = "Esc or ? closes this help"
+    static let helpFooter = "j/k scroll · Esc or ? closes this help"
     static let resultsTitle = "Search results"
     static let contentsTitle = "Chapters"
     static let hintsNormal = "/ search · t time · Tab pane · ? help · q quit"

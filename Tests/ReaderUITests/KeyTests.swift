@@ -146,6 +146,9 @@ struct KeyTests {
         #expect(rows(listing).contains { $0.contains("Search results (3)") })
         update(&listing, keys: "jj<Enter>")
         #expect(time(listing) == "00:15:01")
+        let empty = state("/zzzyzx<Enter>&")
+        #expect(empty.mode == .normal)
+        #expect(rows(empty).last!.contains("not found: zzzyzx"))
     }
 
     @Test("? shows every binding")

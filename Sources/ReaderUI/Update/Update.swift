@@ -75,7 +75,13 @@ extension ReaderState {
         case .nextHit: stepHit(forward: true)
         case .previousHit: stepHit(forward: false)
         case .resultsList:
-            if search == nil { message = StatusMessage(text: UIStrings.noSearch, isWarning: true) } else { mode = .results(selected: 0) }
+            if let search, resultEntries.isEmpty {
+                message = StatusMessage(text: UIStrings.notFound(search.query), isWarning: true)
+            } else if search == nil {
+                message = StatusMessage(text: UIStrings.noSearch, isWarning: true)
+            } else {
+                mode = .results(selected: 0)
+            }
         case .jumpToTime: mode = .prompt(Prompt(kind: .time, origin: panes[focus]!.cursor))
         case .commandLine: mode = .prompt(Prompt(kind: .command, origin: panes[focus]!.cursor))
         case .nextChapter: stepChapter(forward: true)
