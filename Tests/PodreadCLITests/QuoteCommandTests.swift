@@ -66,4 +66,15 @@ struct QuoteCommandTests {
         #expect(raw.components(separatedBy: "<!-- podread-quote ").count == 51)
         #expect(raw.components(separatedBy: "<!-- /podread-quote -->").count == 51)
     }
+
+    @Test("a journal that cannot be written: a clear message, exit 2, the quote still printed")
+    func unwritableJournal() throws {
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let blocker = data.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let result = try PodreadRunner.run(["quote", "--at", "12:31", "--copy"], environment: ["XDG_DATA_HOME": blocker.path])
+        #expect(result.status == 2)
+        #expect(result.output.hasPrefix("“then in late twenty-twenty four"))
+        #expect(result.error.hasPrefix("podread: copied 00:12:31 (plain) to the clipboard; the journal was not written: "))
+    }
 }

@@ -162,4 +162,26 @@ struct PlaybackEndToEndTests {
                                     output: "/dev/null", environment: ["PATH=/usr/bin:/bin"])
         #expect(running != 0, "an mpv is still running")
     }
+
+    @Test("podread killed with SIGKILL mid-play leaves no mpv behind")
+    func killed() throws {
+        let podread = PodreadRunner.executable.path
+        let transcript = PodreadRunner.fixture("speech-transcript.txt")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podread-speech-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let audio = try Self.speech(in: folder)
+        let player = try TmuxSession(command: "\(podread) \(transcript) --audio \(audio) --play < /dev/tty & echo $! > pid.txt; wait; echo ended; sleep 60", width: 100, height: 20)
+        player.wait { $0.contains("▶ 00:00:0") }
+        let pattern = "input-ipc-server.*\(folder.lastPathComponent)"
+        #expect(try Spawn.run(["/usr/bin/env", "pgrep", "-f", pattern], output: "/dev/null", environment: ["PATH=/usr/bin:/bin"]) == 0)
+        let pid = try String(contentsOf: player.directory.appendingPathComponent("pid.txt"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(kill(pid_t(pid)!, SIGKILL) == 0)
+        var stillRunning = true
+        for _ in 0..<40 where stillRunning {
+            usleep(100_000)
+            stillRunning = try Spawn.run(["/usr/bin/env", "pgrep", "-f", pattern], output: "/dev/null", environment: ["PATH=/usr/bin:/bin"]) == 0
+        }
+        #expect(!stillRunning, "mpv outlived a killed podread")
+    }
 }
