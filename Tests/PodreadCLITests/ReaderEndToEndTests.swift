@@ -185,3 +185,53 @@ struct PlaybackEndToEndTests {
         #expect(!stillRunning, "mpv outlived a killed podread")
     }
 }
+
+@Suite("Hostile text in a terminal", .serialized)
+struct HostileTextEndToEndTests {
+    @Test("none of an episode's escape sequences reaches the terminal: every byte podread writes is captured")
+    func capture() throws {
+        let podread = PodreadRunner.executable.path
+        let hostile = PodreadRunner.fixture("hostile.txt")
+        let session = try TmuxSession(command: "sleep 0.5; \(podread) \(hostile); echo ended; sleep 60", width: 100, height: 30)
+        let capture = session.directory.appendingPathComponent("terminal-bytes")
+        try session.tmux(["pipe-pane", "-o", "-t", "main", "cat >> '\(capture.path)'"])
+        let screen = session.wait { $0.contains("Plain line.") }
+        #expect(screen.contains("␛]52;c;cG9kcmVhZA==␇"))  // shown, as placeholders
+        try session.type("/owned")
+        try session.send("Enter")
+        try session.type("jG&")
+        session.wait { $0.contains("Search results") }
+        try session.send("Escape")
+        try session.type("q")
+        session.wait { $0.contains("ended") }
+        usleep(200_000)
+        let bytes = try Data(contentsOf: capture)
+        #expect(bytes.count > 1000)
+        let forbidden: [(String, [UInt8])] = [
+            ("OSC 52 clipboard write", Array("\u{1B}]52;c;cG9k".utf8)),
+            ("OSC 0 window title", Array("\u{1B}]0;owned".utf8)),
+            ("OSC 8 hyperlink", Array("\u{1B}]8;;http://evil".utf8)),
+            ("DCS", Array("\u{1B}P1$r".utf8)),
+            ("device status request", Array("\u{1B}[6n".utf8)),
+            ("C1 CSI", [0xC2, 0x9B]),
+            ("bidi override", [0xE2, 0x80, 0xAE]),
+            ("bell", [0x07]),
+            // (Backspace is not checked: curses moves the cursor left with it.)
+        ]
+        let captured = [UInt8](bytes)
+        for (name, sequence) in forbidden {
+            let found = captured.contains(sequence)
+            #expect(!found, "\(name) reached the terminal")
+        }
+    }
+}
+
+private extension Array where Element == UInt8 {
+    func contains(_ sequence: [UInt8]) -> Bool {
+        guard sequence.count <= count else { return false }
+        for start in 0...(count - sequence.count) where self[start] == sequence[0] {
+            if Array(self[start..<(start + sequence.count)]) == sequence { return true }
+        }
+        return false
+    }
+}
