@@ -77,4 +77,16 @@ struct EpisodeLoaderTests {
         let path = try file("ep-12_cyber.txt", Array("00:00:01 Hi.\n".utf8))
         #expect(try EpisodeLoader.load(path).episode.title == "ep-12_cyber")
     }
+
+    @Test("a file over the size limit is refused at once, without being read")
+    func huge() throws {
+        let path = directory.appendingPathComponent("huge.txt").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 1 << 30)  // a sparse 1 GB file
+        try handle.close()
+        let started = Date()
+        #expect(problem(path) == "\(path): is 1024 MB; podread opens episodes up to 256 MB")
+        #expect(Date().timeIntervalSince(started) < 2)
+    }
 }
