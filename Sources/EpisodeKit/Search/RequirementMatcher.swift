@@ -68,13 +68,23 @@ enum PhraseMatcher {
         guard let first = lists.first else { return [] }
         // A key is `unit << 24 | position` (a posting without its span);
         // `needed` holds, per partial match, the key its next word must have.
-        var needed = [UInt64](unsafeUninitializedCapacity: first.count) { buffer, count in
-            first.withUnsafeBufferPointer { postings in
-                for index in 0..<postings.count { buffer[index] = (postings[index] >> 8) + (postings[index] & 0xFF) }
+        var needed: [UInt64]
+        var remaining = lists.dropFirst()
+        if let second = remaining.first, isAscending(first, shifted: true) {
+            // The common case: the first word's next keys are already in order,
+            // so the first two lists merge without building them.
+            needed = mergeFirstPair(first, second)
+            remaining = remaining.dropFirst()
+            if needed.isEmpty { return [] }
+        } else {
+            needed = [UInt64](unsafeUninitializedCapacity: first.count) { buffer, count in
+                first.withUnsafeBufferPointer { postings in
+                    for index in 0..<postings.count { buffer[index] = (postings[index] >> 8) + (postings[index] & 0xFF) }
+                }
+                count = first.count
             }
-            count = first.count
         }
-        for list in lists.dropFirst() {
+        for list in remaining {
             if !isAscending(needed) { needed.sort() }
             var next: [UInt64] = []
             if list.count * 16 < needed.count {
@@ -101,16 +111,14 @@ enum PhraseMatcher {
                         var j = 0
                         let wantCount = wants.count, postingCount = postings.count
                         while i < wantCount && j < postingCount {
-                            let key = postings[j] >> 8
+                            let posting = postings[j]
+                            let key = posting >> 8
                             let want = wants[i]
-                            if want < key {
-                                i += 1
-                            } else if want > key {
-                                j += 1
-                            } else {
-                                next.append(key + (postings[j] & 0xFF))
-                                j += 1
-                            }
+                            if want == key { next.append(key + (posting & 0xFF)) }
+                            // Branch-free steps (see mergeFirstPair); on a match only
+                            // the posting moves on, as another partial match may want it.
+                            i &+= want < key ? 1 : 0
+                            j &+= key <= want ? 1 : 0
                         }
                     }
                 }
@@ -124,6 +132,39 @@ enum PhraseMatcher {
             if units.last != unit { units.append(unit) }
         }
         return units
+    }
+
+    /// Matches of the first word followed by the second, as next keys.
+    private static func mergeFirstPair(_ first: [UInt64], _ second: [UInt64]) -> [UInt64] {
+        var next: [UInt64] = []
+        first.withUnsafeBufferPointer { wants in
+            second.withUnsafeBufferPointer { postings in
+                var i = 0, j = 0
+                let wantCount = wants.count, postingCount = postings.count
+                // Branch-free steps: which list moves on is hard to predict,
+                // and mispredicted branches would cost more than the work.
+                while i < wantCount && j < postingCount {
+                    let want = (wants[i] >> 8) + (wants[i] & 0xFF)
+                    let posting = postings[j]
+                    let key = posting >> 8
+                    if want == key { next.append(key + (posting & 0xFF)) }
+                    i &+= want <= key ? 1 : 0
+                    j &+= key <= want ? 1 : 0
+                }
+            }
+        }
+        return next
+    }
+
+    /// Whether the postings' next keys (`key + span`) never go down.
+    private static func isAscending(_ postings: [UInt64], shifted: Bool) -> Bool {
+        var previous: UInt64 = 0
+        for posting in postings {
+            let key = (posting >> 8) + (posting & 0xFF)
+            if key < previous { return false }
+            previous = key
+        }
+        return true
     }
 
     private static func binarySearch(_ keys: [UInt64], _ key: UInt64) -> Bool {

@@ -174,3 +174,10 @@ extension SearchIndex {
         return result
     }
 }
+
+/// Reaches the phrase matcher alone, for the benchmark's detail lines.
+public enum PhraseProbe {
+    public static func units(_ words: [String], _ index: SearchIndex) -> Int {
+        PhraseMatcher.units(words, in: index).count
+    }
+}
