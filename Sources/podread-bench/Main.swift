@@ -51,13 +51,6 @@ enum Bench {
             ("indexBytesPerTextByte", .double(memoryPerByte)), ("residentBytesPerTextByte", .double(residentPerByte)),
         ]
 
-        if detail {
-            for word in ["north", "korea"] {
-                lines.append("  postings of \(word): \(index.search(SearchQuery("\"\(word)\"")).total) units")
-            }
-            let phraseOnly = (0..<20).map { _ in Measure.seconds { _ = PhraseProbe.units(["north", "korea"], index) } * 1000 }
-            lines.append("  phrase matcher alone: p50 \(String(format: "%.3f", Measure.percentile(phraseOnly, 0.5))) ms")
-        }
         let naive = NaiveScan(episodes: archive.episodes)
         let kinds: [QueryKind] = [
             QueryKind(name: "word", queries: ["korea", "cyber", "europe", "strategy", "russia", "sanctions"],

@@ -175,9 +175,3 @@ extension SearchIndex {
     }
 }
 
-/// Reaches the phrase matcher alone, for the benchmark's detail lines.
-public enum PhraseProbe {
-    public static func units(_ words: [String], _ index: SearchIndex) -> Int {
-        PhraseMatcher.units(words, in: index).count
-    }
-}
