@@ -25,4 +25,12 @@ enum Measure {
         guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
+
+    /// glibc's `malloc_trim(0)`: returns freed heap memory to the system
+    /// (looked up at run time; Swift's Glibc module does not declare it).
+    static func releaseFreedMemory() {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        typealias Trim = @convention(c) (Int) -> Int32
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    }
 }
