@@ -28,31 +28,15 @@ public final class SearchIndex: @unchecked Sendable {
     /// Builds the index, tokenising episodes on all cores.
     public init(episodes: [Episode]) {
         self.episodes = episodes
-        let itemsPerEpisode = episodes.map(\.searchableItems)
+        // Counting is cheap and serial; laying out items and tokenising
+        // happen on the workers.
         var bases: [Int] = []
         var total = 0
-        for items in itemsPerEpisode {
+        for episode in episodes {
             bases.append(total)
-            total += items.count
+            total += episode.searchableItemCount
         }
         unitEpisodeBase = bases
-        var unitEpisode: [Int32] = [], unitField: [SearchField] = [], unitItem: [Int32] = [], unitStart: [TimeCode?] = []
-        unitEpisode.reserveCapacity(total)
-        unitField.reserveCapacity(total)
-        unitItem.reserveCapacity(total)
-        unitStart.reserveCapacity(total)
-        for (episode, items) in itemsPerEpisode.enumerated() {
-            for item in items {
-                unitEpisode.append(Int32(episode))
-                unitField.append(item.field)
-                unitItem.append(Int32(item.item))
-                unitStart.append(item.start)
-            }
-        }
-        self.unitEpisode = unitEpisode
-        self.unitField = unitField
-        self.unitItem = unitItem
-        self.unitStart = unitStart
 
         // Tokenise in contiguous chunks of episodes, one per worker, then
         // merge in order so every posting list stays sorted by unit.
@@ -64,12 +48,31 @@ public final class SearchIndex: @unchecked Sendable {
             var partial = PartialIndex()
             let tokenizer = WordTokenizer()
             for episode in chunks[worker] {
-                for (offset, item) in itemsPerEpisode[episode].enumerated() {
+                for (offset, item) in episodes[episode].searchableItems.enumerated() {
+                    partial.units.append((Int32(episode), item.field, Int32(item.item), item.start))
                     partial.add(item.text, unit: UInt64(firstUnits[episode] + offset), tokenizer: tokenizer)
                 }
             }
             partials.set(worker, partial)
         }
+        var unitEpisode: [Int32] = [], unitField: [SearchField] = [], unitItem: [Int32] = [], unitStart: [TimeCode?] = []
+        unitEpisode.reserveCapacity(total)
+        unitField.reserveCapacity(total)
+        unitItem.reserveCapacity(total)
+        unitStart.reserveCapacity(total)
+        for partial in partials.values {
+            for unit in partial.units {
+                unitEpisode.append(unit.episode)
+                unitField.append(unit.field)
+                unitItem.append(unit.item)
+                unitStart.append(unit.start)
+            }
+        }
+        self.unitEpisode = unitEpisode
+        self.unitField = unitField
+        self.unitItem = unitItem
+        self.unitStart = unitStart
+
         var termIDs: [String: Int32] = [:]
         var terms: [String] = []
         var postings: [[UInt64]] = []
@@ -131,6 +134,8 @@ public final class SearchIndex: @unchecked Sendable {
 /// One worker's share of the index, with its own term numbering.
 private struct PartialIndex {
     var table = TermTable()
+    /// The units this worker laid out: episode, field, item, start.
+    var units: [(episode: Int32, field: SearchField, item: Int32, start: TimeCode?)] = []
     var postings: [[UInt64]] = []
     var terms: [String] { table.terms }
 

@@ -43,6 +43,11 @@ extension Episode {
         return items
     }
 
+    /// How many searchable items there are, without laying them out.
+    public var searchableItemCount: Int {
+        segments.count + shownotesItems.count + people.count + reading.count + chapters.count
+    }
+
     /// The shownotes as items: the title, then each paragraph.
     public var shownotesItems: [String] {
         [title] + shownotes.split(separator: "\n\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
