@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @Suite("podread quote and quotes", .serialized)
@@ -76,5 +79,30 @@ struct QuoteCommandTests {
         #expect(result.status == 2)
         #expect(result.output.hasPrefix("“then in late twenty-twenty four"))
         #expect(result.error.hasPrefix("podread: copied 00:12:31 (plain) to the clipboard; the journal was not written: "))
+    }
+
+    @Test("writers killed with SIGKILL at random moments never leave a torn entry")
+    func killedWriters() throws {
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let podread = PodreadRunner.executable.path
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<30 {
+            let pid = try Spawn.start([podread, "quote", "--at", "12:31", "--to", "13:02", "--copy", "--format", "markdown"],
+                                      environment: ["XDG_DATA_HOME=\(data.path)", "PATH=/usr/bin:/bin"])
+            usleep(UInt32.random(in: 0...150_000, using: &generator))
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+        let file = data.appendingPathComponent("podread/quotes.md")
+        let raw = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        let opened = raw.components(separatedBy: "<!-- podread-quote ").count - 1
+        let closed = raw.components(separatedBy: "<!-- /podread-quote -->").count - 1
+        #expect(opened == closed)
+        let listed = try run(["quotes", "--json"])
+        let entries = (try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [String: Any])?["quotes"] as? [[String: Any]] ?? []
+        #expect(entries.count == opened)
+        #expect(entries.allSatisfy { ($0["text"] as? String)?.hasSuffix("00:12:31–00:13:07") == true })
+        #expect(opened > 0, "no writer finished; the test proved nothing")
     }
 }

@@ -122,3 +122,23 @@ struct ScreenSnapshotTests {
         #expect(DisplayWidth.of("a\u{200B}b") == 2)
     }
 }
+
+@Suite("Odd times")
+struct OddTimeTests {
+    @Test("absurd timestamps widen the gutter instead of running into the text")
+    func absurd() {
+        let episode = Episode(title: "Odd", segments: [
+            Segment(index: 0, start: TimeCode(milliseconds: 5_000), text: "early"),
+            Segment(index: 1, start: TimeCode(milliseconds: 99_999 * 3_600_000), text: "absurdly late"),
+            Segment(index: 2, start: TimeCode(milliseconds: 1_000), text: "backwards"),
+        ], format: .text).resolvingEnds()
+        var state = ReaderFixture.state(width: 80, height: 10, episode: episode)
+        update(&state, keys: "G")
+        let screen = rows(state)
+        #expect(screen.contains { $0.contains("99999:00:00  absurdly late") })
+        #expect(screen.contains { $0.contains("00:00:05     early") })
+        // Jumping still works with times out of order.
+        update(&state, keys: "t0:03<Enter>")
+        #expect(state.currentSegment == 2)
+    }
+}

@@ -64,7 +64,11 @@ public struct PaneDocument: Sendable {
 /// Lays out an episode's panes for given widths.
 enum PaneLayout {
     /// Gutter of the transcript: a marker column, `HH:MM:SS`, two spaces.
-    static let gutter = 11
+    /// Absurd times (`99999:00:00`) widen it rather than run into the text.
+    static func gutter(for episode: Episode) -> Int {
+        let widest = episode.segments.reduce(8) { max($0, $1.start.formatted.count) }
+        return 1 + min(widest, 12) + 2
+    }
 
     static func document(_ pane: PaneKind, episode: Episode, width: Int) -> PaneDocument {
         switch pane {
@@ -76,6 +80,7 @@ enum PaneLayout {
 
     static func transcript(_ episode: Episode, width: Int) -> PaneDocument {
         var builder = DocumentBuilder(width: width)
+        let gutter = gutter(for: episode)
         let textWidth = max(1, width - gutter)
         let chapterStarts = chapterHeadings(episode)
         var lastSpeaker: String?
@@ -89,7 +94,7 @@ enum PaneLayout {
             }
             lastSpeaker = segment.speaker ?? lastSpeaker
             let source = builder.addSource(segment.text)
-            let time = episode.hasTimes ? segment.start.formatted : "        "
+            let time = episode.hasTimes ? segment.start.formatted : String(repeating: " ", count: gutter - 3)
             for (number, line) in TextWrap.wrap(clean(segment.text), width: textWidth).enumerated() {
                 var spans: [RowSpan] = []
                 if number == 0 { spans.append(RowSpan(text: time, role: .timestamp, column: 1, source: nil, sourceOffset: 0)) }
