@@ -70,6 +70,11 @@ public enum PlainTextReader {
 enum PlainTextLine {
     /// `<v Name>` becomes `Name: `; `**Name**` or `**Name:**` becomes `Name: `.
     static func clean(_ line: String) -> String {
+        // Regexes are slow; most lines have neither form, which a byte scan tells.
+        let bytes = line.utf8
+        let hasVoice = bytes.contains(60) && line.contains("<v")
+        let hasBold = bytes.contains(42) && line.contains("**")
+        guard hasVoice || hasBold else { return line }
         var text = line
         if let match = text.firstMatch(of: /<v(?:\.[^ >]*)?\s+([^>]+)>/) {
             text = text[..<match.range.lowerBound] + match.output.1.trimmingWhitespace() + ": " + text[match.range.upperBound...]
