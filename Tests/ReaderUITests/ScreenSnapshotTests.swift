@@ -142,3 +142,19 @@ struct OddTimeTests {
         #expect(state.currentSegment == 2)
     }
 }
+
+@Suite("Wrapping")
+struct WrapTests {
+    @Test("the ASCII path wraps exactly as the general one", arguments: [1, 3, 7, 12, 40])
+    func agree(width: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["a", "North", "Korea's", "twenty-twenty", "cyber", "x", "supercalifragilistic", "of", "(a)", "end."]
+        for _ in 0..<300 {
+            let count = Int.random(in: 0...14, using: &generator)
+            var text = (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+            if Bool.random(using: &generator) { text = " " + text }
+            if Bool.random(using: &generator) { text += "  " }
+            #expect(TextWrap.wrap(text, width: width) == TextWrap.wrapCharacters(text, width: width), "\(text)")
+        }
+    }
+}

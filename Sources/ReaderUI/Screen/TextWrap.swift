@@ -11,6 +11,60 @@ public enum TextWrap {
     /// spaces, and inside words only when a word alone is too wide.
     public static func wrap(_ text: String, width: Int) -> [WrappedLine] {
         guard width > 0 else { return [] }
+        if text.utf8.allSatisfy({ $0 >= 32 && $0 < 127 }) { return wrapPrintableASCII(text, width: width) }
+        return wrapCharacters(text, width: width)
+    }
+
+    /// The same wrapping for printable ASCII, where a byte is a character,
+    /// a scalar and a column: no grapheme breaking, no width tables. Most
+    /// transcript lines take this path.
+    static func wrapPrintableASCII(_ text: String, width: Int) -> [WrappedLine] {
+        let bytes = Array(text.utf8)
+        var lines: [WrappedLine] = []
+        var lineStart = -1     // byte offset of the line's first word
+        var lineEnd = 0        // end of the line's last word
+        var index = 0
+        func flush() {
+            if lineStart >= 0 {
+                lines.append(WrappedLine(text: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self), sourceOffset: lineStart))
+            }
+            lineStart = -1
+        }
+        while index < bytes.count {
+            if bytes[index] == 32 {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count && bytes[end] != 32 { end += 1 }
+            let wordLength = end - index
+            if lineStart >= 0 && lineEnd - lineStart + 1 + wordLength <= width {
+                // Words on a line are separated by one space, as written or not.
+                if lineEnd == index - 1 {
+                    lineEnd = end
+                } else {
+                    // Several spaces between words: keep the line as the general path builds it.
+                    return wrapCharacters(text, width: width)
+                }
+            } else {
+                flush()
+                var start = index
+                while end - start > width {
+                    lines.append(WrappedLine(text: String(decoding: bytes[start..<(start + width)], as: UTF8.self), sourceOffset: start))
+                    start += width
+                }
+                lineStart = start
+                lineEnd = end
+            }
+            index = end
+        }
+        flush()
+        if lines.isEmpty { lines.append(WrappedLine(text: "", sourceOffset: 0)) }
+        return lines
+    }
+
+    /// Wrapping by characters and their display widths.
+    static func wrapCharacters(_ text: String, width: Int) -> [WrappedLine] {
         var lines: [WrappedLine] = []
         var line = ""
         var lineWidth = 0
