@@ -45,6 +45,11 @@ public final class MPVPlayer: PlaybackClock, @unchecked Sendable {
         guard let mpv = Self.executable(environment: ProcessInfo.processInfo.environment) else {
             throw PlayerError(message: "mpv is not installed; Space plays the read-along clock instead")
         }
+        // A local file that is not there is said at once; mpv would only
+        // stop a moment later. (URLs are mpv's to fetch.)
+        if !audio.contains("://"), !FileManager.default.isReadableFile(atPath: audio) {
+            throw PlayerError(message: "\(audio): no such audio file")
+        }
         var template = Array((NSTemporaryDirectory() + "/podread-mpv-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw PlayerError(message: "cannot make a folder for the player's socket") }
         folder = String(cString: made)
@@ -288,7 +293,7 @@ public final class MPVPlayer: PlaybackClock, @unchecked Sendable {
     deinit { stop() }
 }
 
-public struct PlayerError: Error, CustomStringConvertible, Sendable {
+public struct PlayerError: Error, CustomStringConvertible, Sendable, Equatable {
     public var message: String
     public var description: String { message }
 }

@@ -68,10 +68,22 @@ struct MPVPlayerTests {
         player.stop()
     }
 
-    @Test("a missing file is a clear error")
-    func missing() {
-        #expect(throws: PlayerError.self) {
+    @Test("a missing file is a clear error; a file mpv cannot play is reported when mpv stops")
+    func missing() throws {
+        #expect(throws: PlayerError(message: "/no/such/audio.mp3: no such audio file")) {
             _ = try MPVPlayer(audio: "/no/such/audio.mp3", play: true, extraArguments: ["--ao=null"])
+        }
+        let junk = NSTemporaryDirectory() + "/podread-junk-\(getpid()).mp3"
+        FileManager.default.createFile(atPath: junk, contents: Data("not audio at all".utf8))
+        defer { unlink(junk) }
+        do {
+            let player = try MPVPlayer(audio: junk, play: true, extraArguments: ["--ao=null"])
+            wait(5) { !player.isRunning }
+            #expect(!player.isRunning)
+            #expect(player.state(now: monotonicNow()).problem?.contains("mpv stopped") == true)
+            player.stop()
+        } catch {
+            #expect(error.description == "mpv could not play this audio")
         }
     }
 
