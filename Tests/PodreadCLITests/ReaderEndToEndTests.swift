@@ -122,6 +122,16 @@ struct PlaybackEndToEndTests {
         return path
     }
 
+    /// A fresh folder holding the speech file; its name marks this test's mpv.
+    static func speechFolder() throws -> (folder: URL, audio: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podread-speech-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return (folder, try speech(in: folder))
+    }
+
+    let podread = PodreadRunner.executable.path
+    let transcript = PodreadRunner.fixture("speech-transcript.txt")
+
     private func seconds(_ screen: String) -> Int? {
         guard let line = screen.split(separator: "\n").first, let range = line.firstRange(of: "▶ 00:") else { return nil }
         let clock = line[range.upperBound...].prefix(5)  // MM:SS
@@ -132,12 +142,8 @@ struct PlaybackEndToEndTests {
 
     @Test("--audio --play: the line and the clock advance with the audio; t moves both; q leaves no mpv")
     func playAlong() throws {
-        let podread = PodreadRunner.executable.path
-        let transcript = PodreadRunner.fixture("speech-transcript.txt")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podread-speech-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, audio) = try Self.speechFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let audio = try Self.speech(in: folder)
         let player = try TmuxSession(command: "\(podread) \(transcript) --audio \(audio) --play; echo ended; sleep 60", width: 100, height: 20)
 
         let started = player.wait { $0.contains("▶ 00:00:0") && $0.contains("▌00:00:0") }
@@ -165,12 +171,8 @@ struct PlaybackEndToEndTests {
 
     @Test("podread killed with SIGKILL mid-play leaves no mpv behind")
     func killed() throws {
-        let podread = PodreadRunner.executable.path
-        let transcript = PodreadRunner.fixture("speech-transcript.txt")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podread-speech-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, audio) = try Self.speechFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let audio = try Self.speech(in: folder)
         let player = try TmuxSession(command: "\(podread) \(transcript) --audio \(audio) --play < /dev/tty & echo $! > pid.txt; wait; echo ended; sleep 60", width: 100, height: 20)
         player.wait { $0.contains("▶ 00:00:0") }
         let pattern = "input-ipc-server.*\(folder.lastPathComponent)"
