@@ -81,8 +81,9 @@ public final class MPVPlayer: PlaybackClock, @unchecked Sendable {
         // mpv in the background; a watcher reads the pipe and stops mpv at
         // its end; the shell itself ends when mpv does.
         // (A background job's standard input is /dev/null, so the pipe is
-        // passed to the watcher as descriptor 3.)
-        let script = "exec 3<&0; \"$0\" \"$@\" </dev/null >/dev/null 2>&1 3<&- & m=$!; (read -r _ <&3; kill $m 2>/dev/null) & w=$!; exec 3<&-; wait $m; kill $w 2>/dev/null"
+        // passed to the watcher as descriptor 3. mpv busy opening an audio
+        // device may not act on SIGTERM at once, so SIGKILL follows.)
+        let script = "exec 3<&0; \"$0\" \"$@\" </dev/null >/dev/null 2>&1 3<&- & m=$!; (read -r _ <&3; kill $m 2>/dev/null; sleep 1; kill -9 $m 2>/dev/null) & w=$!; exec 3<&-; wait $m; kill $w 2>/dev/null"
         let argv = (["/bin/sh", "-c", script, mpv] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
