@@ -40,8 +40,20 @@ public struct SourceText: Sendable {
     }
 
     /// The lines of the text, without their line ends. Line `n` (1-based) is `lines[n - 1]`.
+    /// Split on bytes: splitting on the `\n` character would break the
+    /// whole text into grapheme clusters first.
     public var lines: [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while let newline = utf8[index...].firstIndex(of: 10) {
+            lines.append(text[start..<newline])
+            index = utf8.index(after: newline)
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     private static func normalisingLineEnds(_ text: String) -> String {

@@ -3,6 +3,10 @@ extension StringProtocol {
     /// (Unicode white space included). Works on scalars: readers call this
     /// for every line, and grapheme breaking would dominate their time.
     func trimmingWhitespace() -> String {
+        // The common case: nothing to trim, so no scalar-by-scalar copy.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.isSpace, !last.isSpace {
+            return String(self)
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isSpace })!
@@ -11,6 +15,7 @@ extension StringProtocol {
 
     /// Runs of white space folded to single spaces, ends trimmed.
     func collapsingWhitespace() -> String {
+        if let ascii = collapsingASCIIWhitespace() { return ascii }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in unicodeScalars {
@@ -23,6 +28,35 @@ extension StringProtocol {
             }
         }
         return String(result)
+    }
+
+    /// The ASCII case on bytes, or nil when the text has other scalars
+    /// (which may be white space too). Text that needs no change is returned
+    /// as it is, without building a copy byte by byte.
+    private func collapsingASCIIWhitespace() -> String? {
+        var needsChange = false
+        var previousSpace = true    // a space at the start is dropped
+        for byte in utf8 {
+            guard byte < 0x80 else { return nil }
+            let space = byte == 32 || (byte >= 9 && byte <= 13)
+            if space && (byte != 32 || previousSpace) { needsChange = true }
+            previousSpace = space
+        }
+        if previousSpace && !isEmpty { needsChange = true }  // a space at the end
+        guard needsChange else { return String(self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 32 || (byte >= 9 && byte <= 13) {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(32) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -2,6 +2,9 @@
 /// HTML transcripts. It never fails: broken markup becomes text or is skipped.
 /// It never reads a DTD or an external entity; `<!DOCTYPE …>` and processing
 /// instructions are passed over.
+///
+/// It walks UTF-8 bytes: every delimiter of markup is ASCII, and a copy of a
+/// large page's scalars would cost more than the tokenizing itself.
 struct MarkupTokenizer {
     enum Token: Equatable {
         /// A start tag; `name` is lowercased and keeps any prefix (`podcast:transcript`).
@@ -13,13 +16,13 @@ struct MarkupTokenizer {
         case cdata(String)
     }
 
-    private let scalars: [Unicode.Scalar]
+    private let bytes: [UInt8]
     private var position = 0
     /// Elements whose content is raw text up to their end tag (HTML).
     var rawTextElements: Set<String> = ["script", "style"]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        bytes = Array(text.utf8)
     }
 
     mutating func tokens() -> [Token] {
@@ -29,48 +32,55 @@ struct MarkupTokenizer {
     }
 
     mutating func next() -> Token? {
-        guard position < scalars.count else { return nil }
-        if scalars[position] != "<" { return .text(Entities.decode(takeText())) }
-        if starts(with: "<!--") {
-            skip(past: "-->")
-            return next()
-        }
-        if starts(with: "<![CDATA[") {
-            position += 9
-            let content = take(upTo: "]]>")
-            return .cdata(content)
-        }
-        if starts(with: "<!") || starts(with: "<?") {
-            skipDeclaration()
-            return next()
-        }
-        if starts(with: "</") {
-            position += 2
-            let name = takeName()
-            skip(past: ">")
-            guard !name.isEmpty else { return next() }
-            return .end(name: name)
-        }
-        // A start tag needs a letter after `<`; otherwise `<` is text.
-        guard position + 1 < scalars.count, scalars[position + 1].properties.isAlphabetic else {
+        // A loop, not recursion, over what is skipped: a million comments
+        // in a row must not take a million stack frames.
+        while position < bytes.count {
+            if bytes[position] != Byte.open { return .text(Entities.decode(takeText())) }
+            if starts(with: "<!--") {
+                skip(past: "-->")
+                continue
+            }
+            if starts(with: "<![CDATA[") {
+                position += 9
+                return .cdata(take(upTo: "]]>"))
+            }
+            if starts(with: "<!") || starts(with: "<?") {
+                skipDeclaration()
+                continue
+            }
+            if starts(with: "</") {
+                position += 2
+                let name = takeName()
+                skip(past: ">")
+                guard !name.isEmpty else { continue }
+                return .end(name: name)
+            }
+            // A start tag needs a letter after `<`; otherwise `<` is text.
+            guard let letter = scalar(at: position + 1), letter.scalar.properties.isAlphabetic else {
+                position += 1
+                return .text("<" + Entities.decode(takeText()))
+            }
             position += 1
-            return .text("<" + Entities.decode(takeText()))
+            return startTag()
         }
-        position += 1
+        return nil
+    }
+
+    private mutating func startTag() -> Token {
         let name = takeName()
         var attributes: [String: String] = [:]
         var selfClosing = false
-        while position < scalars.count {
+        while position < bytes.count {
             skipSpaces()
-            guard position < scalars.count else { break }
-            let scalar = scalars[position]
-            if scalar == ">" { position += 1; break }
-            if scalar == "/" { selfClosing = true; position += 1; continue }
+            guard position < bytes.count else { break }
+            let byte = bytes[position]
+            if byte == Byte.close { position += 1; break }
+            if byte == Byte.slash { selfClosing = true; position += 1; continue }
             let attribute = takeName()
-            if attribute.isEmpty { position += 1; continue }
+            if attribute.isEmpty { advanceScalar(); continue }
             skipSpaces()
             var value = ""
-            if position < scalars.count, scalars[position] == "=" {
+            if position < bytes.count, bytes[position] == Byte.equals {
                 position += 1
                 skipSpaces()
                 value = takeAttributeValue()
@@ -78,9 +88,8 @@ struct MarkupTokenizer {
             attributes[attribute] = Entities.decode(value)
         }
         if rawTextElements.contains(name) && !selfClosing {
-            let content = take(upToCaseInsensitive: "</\(name)")
+            skip(toCaseInsensitive: "</\(name)")
             skip(past: ">")
-            _ = content
             return .start(name: name, attributes: attributes, selfClosing: true)
         }
         return .start(name: name, attributes: attributes, selfClosing: selfClosing)
@@ -88,93 +97,124 @@ struct MarkupTokenizer {
 
     // MARK: - Scanning
 
-    private func starts(with prefix: String) -> Bool {
-        var index = position
-        for scalar in prefix.unicodeScalars {
-            guard index < scalars.count, scalars[index] == scalar else { return false }
-            index += 1
+    private enum Byte {
+        static let open = UInt8(ascii: "<"), close = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
+        static let equals = UInt8(ascii: "="), doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
+    }
+
+    /// The scalar starting at a byte offset, and its length in bytes.
+    private func scalar(at offset: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+        guard offset < bytes.count else { return nil }
+        let lead = bytes[offset]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        var iterator = bytes[offset...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return (scalar, UTF8.width(scalar))
+    }
+
+    private mutating func advanceScalar() {
+        position += scalar(at: position)?.length ?? 1
+    }
+
+    /// White space at the position: ASCII answered on the byte, anything else decoded.
+    private func isSpace(at offset: Int) -> Bool {
+        let byte = bytes[offset]
+        if byte < 0x80 { return byte == 32 || (byte >= 9 && byte <= 13) }
+        return scalar(at: offset)?.scalar.properties.isWhitespace ?? false
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    private func starts(with prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        return prefix.withUTF8Buffer { wanted in
+            for offset in 0..<count where bytes[position + offset] != wanted[offset] { return false }
+            return true
         }
-        return true
     }
 
     private mutating func takeText() -> String {
         let start = position
-        while position < scalars.count, scalars[position] != "<" { position += 1 }
-        return String(String.UnicodeScalarView(scalars[start..<position]))
+        position = bytes[position...].firstIndex(of: Byte.open) ?? bytes.count
+        return text(start..<position)
     }
 
     private mutating func takeName() -> String {
         let start = position
-        while position < scalars.count {
-            let scalar = scalars[position]
-            if scalar.properties.isWhitespace || scalar == ">" || scalar == "/" || scalar == "=" { break }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == Byte.close || byte == Byte.slash || byte == Byte.equals || isSpace(at: position) { break }
             position += 1
         }
-        return String(String.UnicodeScalarView(scalars[start..<position])).lowercased()
+        return text(start..<position).lowercased()
     }
 
     private mutating func takeAttributeValue() -> String {
-        guard position < scalars.count else { return "" }
-        let quote = scalars[position]
-        if quote == "\"" || quote == "'" {
+        guard position < bytes.count else { return "" }
+        let quote = bytes[position]
+        if quote == Byte.doubleQuote || quote == Byte.singleQuote {
             position += 1
             let start = position
-            while position < scalars.count, scalars[position] != quote { position += 1 }
-            let value = String(String.UnicodeScalarView(scalars[start..<position]))
-            if position < scalars.count { position += 1 }
+            position = bytes[position...].firstIndex(of: quote) ?? bytes.count
+            let value = text(start..<position)
+            if position < bytes.count { position += 1 }
             return value
         }
         let start = position
-        while position < scalars.count, !scalars[position].properties.isWhitespace, scalars[position] != ">" {
-            position += 1
-        }
-        return String(String.UnicodeScalarView(scalars[start..<position]))
+        while position < bytes.count, bytes[position] != Byte.close, !isSpace(at: position) { position += 1 }
+        return text(start..<position)
     }
 
     private mutating func skipSpaces() {
-        while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
+        while position < bytes.count, isSpace(at: position) { position += 1 }
     }
 
-    private mutating func take(upTo terminator: String) -> String {
+    /// The bytes up to a terminator (all of them when it never comes), and
+    /// the position after it.
+    private mutating func take(upTo terminator: StaticString) -> String {
         let start = position
-        while position < scalars.count, !starts(with: terminator) { position += 1 }
-        let content = String(String.UnicodeScalarView(scalars[start..<position]))
-        position = min(scalars.count, position + terminator.unicodeScalars.count)
+        while position < bytes.count, !starts(with: terminator) { position += 1 }
+        let content = text(start..<min(position, bytes.count))
+        position = min(bytes.count, position + terminator.utf8CodeUnitCount)
         return content
     }
 
-    private mutating func take(upToCaseInsensitive terminator: String) -> String {
-        let target = Array(terminator.lowercased().unicodeScalars)
-        let start = position
-        while position < scalars.count {
-            var matches = true
-            for (offset, scalar) in target.enumerated() {
-                guard position + offset < scalars.count,
-                      String(scalars[position + offset]).lowercased().unicodeScalars.first == scalar else {
-                    matches = false
-                    break
-                }
-            }
-            if matches { break }
-            position += 1
-        }
-        return String(String.UnicodeScalarView(scalars[start..<position]))
+    private mutating func skip(past terminator: StaticString) {
+        while position < bytes.count, !starts(with: terminator) { position += 1 }
+        position = min(bytes.count, position + terminator.utf8CodeUnitCount)
     }
 
-    private mutating func skip(past terminator: String) {
-        _ = take(upTo: terminator)
+    /// Moves to an ASCII terminator matched without regard to case (`</SCRIPT`).
+    private mutating func skip(toCaseInsensitive terminator: String) {
+        let target = Array(terminator.lowercased().utf8)
+        while position < bytes.count {
+            var matches = position + target.count <= bytes.count
+            var offset = 0
+            while matches && offset < target.count {
+                var byte = bytes[position + offset]
+                if byte >= 65 && byte <= 90 { byte += 32 }
+                matches = byte == target[offset]
+                offset += 1
+            }
+            if matches { return }
+            position += 1
+        }
     }
 
     /// `<!DOCTYPE …>` may hold an internal subset in brackets; skip it whole
     /// without reading any of its declarations.
     private mutating func skipDeclaration() {
         var depth = 0
-        while position < scalars.count {
-            let scalar = scalars[position]
+        while position < bytes.count {
+            let byte = bytes[position]
             position += 1
-            if scalar == "[" { depth += 1 }
-            if scalar == "]" { depth = max(0, depth - 1) }
-            if scalar == ">" && depth == 0 { return }
+            if byte == UInt8(ascii: "[") { depth += 1 }
+            if byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+            if byte == Byte.close && depth == 0 { return }
         }
     }
 }

@@ -109,7 +109,10 @@ struct TranscriptCollector {
             return
         }
         let last = segments.count - 1
-        segments[last].text = segments[last].text.isEmpty ? line : segments[last].text + " " + line
+        // Appended in place: a long run of continuation lines must not copy
+        // the growing text once per line.
+        if !segments[last].text.isEmpty { segments[last].text.append(" ") }
+        segments[last].text.append(line)
     }
 
     mutating func add(_ timed: TimestampedLine, lineNumber: Int) {

@@ -5,14 +5,14 @@ public enum ChaptersReader {
         try chapters(from: JSONDocument.object(source), strict: strict).chapters
     }
 
-    static func chapters(from root: [String: Any], strict: Bool) throws(EpisodeReadError) -> (chapters: [Chapter], warnings: [ReadWarning]) {
-        guard let list = root["chapters"] as? [Any] else {
+    static func chapters(from root: JSONValue, strict: Bool) throws(EpisodeReadError) -> (chapters: [Chapter], warnings: [ReadWarning]) {
+        guard let list = root[member: "chapters"]?.arrayValue else {
             throw EpisodeReadError("a chapters file needs a \"chapters\" list")
         }
         var chapters: [Chapter] = []
         var warnings: [ReadWarning] = []
         for (number, item) in list.enumerated() {
-            guard let object = item as? [String: Any], let start = JSONDocument.seconds(object["startTime"]) else {
+            guard item.isObject, let start = JSONDocument.seconds(item[member: "startTime"]) else {
                 let message = "chapter \(number + 1) has no \"startTime\" number"
                 if strict { throw EpisodeReadError(message) }
                 warnings.append(ReadWarning(message))
@@ -20,11 +20,11 @@ public enum ChaptersReader {
             }
             chapters.append(Chapter(
                 start: start,
-                end: JSONDocument.seconds(object["endTime"]),
-                title: (object["title"] as? String)?.collapsingWhitespace() ?? "Chapter \(number + 1)",
-                url: object["url"] as? String,
-                image: object["img"] as? String,
-                inTableOfContents: (object["toc"] as? Bool) ?? true
+                end: JSONDocument.seconds(item[member: "endTime"]),
+                title: item[member: "title"]?.stringValue?.collapsingWhitespace() ?? "Chapter \(number + 1)",
+                url: item[member: "url"]?.stringValue,
+                image: item[member: "img"]?.stringValue,
+                inTableOfContents: item[member: "toc"]?.boolValue ?? true
             ))
         }
         return (chapters.sorted { $0.start < $1.start }, warnings)

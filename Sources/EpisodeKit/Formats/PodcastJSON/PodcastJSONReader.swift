@@ -1,31 +1,29 @@
-import Foundation
-
 /// Reads Podcasting 2.0 JSON transcripts
 /// (`{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}`)
 /// and, in the same files' family, chapters files (`{"chapters": [...]}`).
 public enum PodcastJSONReader {
     public static func read(_ source: SourceText, title: String, strict: Bool = false) throws(EpisodeReadError) -> Episode {
         let root = try JSONDocument.object(source)
-        if root["segments"] == nil, root["chapters"] != nil {
+        if root[member: "segments"] == nil, root[member: "chapters"] != nil {
             let chapters = try ChaptersReader.chapters(from: root, strict: strict)
-            return Episode(title: (root["title"] as? String) ?? title, chapters: chapters.chapters,
+            return Episode(title: root[member: "title"]?.stringValue ?? title, chapters: chapters.chapters,
                            format: .podcastJSON, warnings: chapters.warnings + [ReadWarning("the file holds chapters but no transcript")])
         }
-        guard let list = root["segments"] as? [Any] else {
+        guard let list = root[member: "segments"]?.arrayValue else {
             throw EpisodeReadError("a Podcasting 2.0 transcript needs a \"segments\" list")
         }
         var pieces: [Piece] = []
         var warnings: [ReadWarning] = []
         for (number, item) in list.enumerated() {
-            guard let object = item as? [String: Any], let start = JSONDocument.seconds(object["startTime"]) else {
+            guard item.isObject, let start = JSONDocument.seconds(item[member: "startTime"]) else {
                 let message = "segment \(number + 1) has no \"startTime\" number"
                 if strict { throw EpisodeReadError(message) }
                 warnings.append(ReadWarning(message))
                 continue
             }
-            let end = JSONDocument.seconds(object["endTime"])
-            pieces.append(Piece(start: start, end: end, speaker: (object["speaker"] as? String)?.trimmingWhitespace().nonEmpty,
-                                body: object["body"] as? String ?? ""))
+            let end = JSONDocument.seconds(item[member: "endTime"])
+            pieces.append(Piece(start: start, end: end, speaker: item[member: "speaker"]?.stringValue?.trimmingWhitespace().nonEmpty,
+                                body: item[member: "body"]?.stringValue ?? ""))
         }
         let segments = WordJoiner.isWordLevel(pieces) ? WordJoiner.lines(from: pieces) : pieces.enumerated().map { index, piece in
             Segment(index: index, start: piece.start, end: piece.end, speaker: piece.speaker, text: piece.body.collapsingWhitespace())
@@ -47,34 +45,30 @@ public enum PodcastJSONReader {
 
 /// JSON parsing shared by the transcript and chapters readers.
 enum JSONDocument {
-    static func object(_ source: SourceText) throws(EpisodeReadError) -> [String: Any] {
-        let parsed: Any
+    static func object(_ source: SourceText) throws(EpisodeReadError) -> JSONValue {
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(source.text.utf8), options: [])
+            parsed = try JSONParser.parse(source.text)
         } catch {
-            throw EpisodeReadError("not valid JSON (\(errorSummary(error)))")
+            throw EpisodeReadError(line: error.line, "not valid JSON: \(error.message) (column \(error.column))")
         }
-        guard let object = parsed as? [String: Any] else {
+        guard parsed.isObject else {
             throw EpisodeReadError("expected a JSON object at the top level")
         }
-        return object
+        return parsed
     }
 
     /// A time in seconds given as a number or a numeric string.
-    static func seconds(_ value: Any?) -> TimeCode? {
+    static func seconds(_ value: JSONValue?) -> TimeCode? {
         let number: Double?
         switch value {
-        case let value as NSNumber: number = value.doubleValue
-        case let value as String: number = Double(value.trimmingWhitespace())
+        case .double(let value): number = value
+        case .int(let value): number = Double(value)
+        case .string(let value): number = Double(value.trimmingWhitespace())
         default: number = nil
         }
         guard let number, number.isFinite, number >= 0, number < 36_000_000 else { return nil }
         return TimeCode(seconds: number)
-    }
-
-    private static func errorSummary(_ error: Error) -> String {
-        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-        return text.count > 120 ? String(text.prefix(120)) + "…" : text
     }
 }
 

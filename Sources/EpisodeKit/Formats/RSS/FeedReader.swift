@@ -62,9 +62,12 @@ public enum FeedReader {
         text.contains("&lt;") && !text.contains("<")
     }
 
+    /// Built once (a literal in the function would be compiled on every call).
+    nonisolated(unsafe) private static let rfc822Date = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/
+
     /// `Wed, 28 Jan 2026 10:00:00 +0000` → 2026-01-28.
     static func parseRFC822Date(_ text: String) -> CalendarDate? {
-        guard let match = text.firstMatch(of: /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/) else {
+        guard let match = text.firstMatch(of: rfc822Date) else {
             return ReadingList.parseDate(String(text.prefix(10)))
         }
         return ReadingList.parseDate("\(match.output.1) \(match.output.2) \(match.output.3)")

@@ -62,18 +62,24 @@ public enum SRTReader {
     }
 }
 
+/// Built once: a regex literal in a function is compiled on every call.
+private enum SRTPatterns {
+    nonisolated(unsafe) static let formattingTag = /(?i)<\/?(?:i|b|u|s|font)(?:\s[^<>]*)?>/
+    nonisolated(unsafe) static let braceTag = /\{\\[^}]*\}/
+}
+
 private extension String {
     /// The formatting tags SRT players know (`<i>`, `<b>`, `<u>`, `<s>`,
     /// `<font …>`) and their ends; any other `<…>` is text. SRT has no
     /// character references, so `&amp;` stays as written.
     func removingTags() -> String {
-        guard contains("<") else { return self }
-        return replacing(/(?i)<\/?(?:i|b|u|s|font)(?:\s[^<>]*)?>/, with: "")
+        guard utf8.contains(UInt8(ascii: "<")) else { return self }
+        return replacing(SRTPatterns.formattingTag, with: "")
     }
 
     /// `{\an8}`-style positioning codes some SRT files carry.
     func removingBraceTags() -> String {
-        guard contains("{\\") else { return self }
-        return replacing(/\{\\[^}]*\}/, with: "")
+        guard utf8.contains(UInt8(ascii: "{")), contains("{\\") else { return self }
+        return replacing(SRTPatterns.braceTag, with: "")
     }
 }

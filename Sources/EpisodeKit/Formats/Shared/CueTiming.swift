@@ -23,23 +23,44 @@ struct CueTiming: Equatable {
     }
 
     static func parse<S: StringProtocol>(_ line: S) -> CueTiming? {
-        guard let arrow = line.firstRange(of: "-->") else { return nil }
-        let left = line[..<arrow.lowerBound].trimmingWhitespace()
-        let right = line[arrow.upperBound...].trimmingWhitespace()
-        let endToken = right.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
-        guard let start = time(left), let end = time(endToken) else { return nil }
+        // On bytes: every cue of a caption file has a timing line.
+        let bytes = Array(line.utf8)
+        guard let arrow = arrowStart(in: bytes) else { return nil }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
+        var leftEnd = arrow
+        while leftEnd > 0 && isBlank(bytes[leftEnd - 1]) { leftEnd -= 1 }
+        var leftStart = 0
+        while leftStart < leftEnd && isBlank(bytes[leftStart]) { leftStart += 1 }
+        var rightStart = arrow + 3
+        while rightStart < bytes.count && isBlank(bytes[rightStart]) { rightStart += 1 }
+        var rightEnd = rightStart
+        while rightEnd < bytes.count && !isBlank(bytes[rightEnd]) { rightEnd += 1 }
+        guard let start = time(bytes[leftStart..<leftEnd]), let end = time(bytes[rightStart..<rightEnd]) else { return nil }
         return CueTiming(start: start, end: end)
+    }
+
+    private static func arrowStart(in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 3 else { return nil }
+        for index in 0...(bytes.count - 3) where bytes[index] == 45 && bytes[index + 1] == 45 && bytes[index + 2] == 62 {
+            return index
+        }
+        return nil
+    }
+
+    static func time(_ token: String) -> TimeCode? {
+        time(Array(token.utf8)[...])
     }
 
     /// One lenient cue time, or nil. Parsed on UTF-8 bytes: this runs twice
     /// for every cue of a caption file.
-    static func time(_ token: String) -> TimeCode? {
-        var parts: [Int] = []
+    static func time(_ token: ArraySlice<UInt8>) -> TimeCode? {
+        var seconds = 0         // the parts before the current one, in seconds
+        var parts = 0           // parts finished by a colon
         var current = 0
         var digits = 0
         var fraction = -1       // digits after `.`/`,`, or -1 for none yet
         var fractionValue = 0
-        for byte in token.utf8 {
+        for byte in token {
             switch byte {
             case 48...57:
                 if fraction >= 0 {
@@ -52,8 +73,11 @@ struct CueTiming: Equatable {
                     digits += 1
                 }
             case 58:  // ":"
-                guard fraction < 0, digits > 0, parts.count < 2 else { return nil }
-                parts.append(current)
+                guard fraction < 0, digits > 0, parts < 2 else { return nil }
+                // Minutes between hours and seconds must be under 60.
+                if parts == 1 && current >= 60 { return nil }
+                seconds = (seconds + current) * 60
+                parts += 1
                 current = 0
                 digits = 0
             case 46, 44:  // "." or ","
@@ -64,12 +88,9 @@ struct CueTiming: Equatable {
             }
         }
         guard digits > 0, fraction != 0 else { return nil }
-        parts.append(current)
-        if parts.count >= 2 && parts[parts.count - 1] >= 60 { return nil }
-        if parts.count == 3 && parts[1] >= 60 { return nil }
-        let seconds = parts.reduce(0) { $0 * 60 + $1 }
+        if parts >= 1 && current >= 60 { return nil }
         let milliseconds = fraction > 0 ? fractionValue * [0, 100, 10, 1][fraction] : 0
-        return TimeCode(milliseconds: seconds * 1000 + milliseconds)
+        return TimeCode(milliseconds: (seconds + current) * 1000 + milliseconds)
     }
 }
 

@@ -35,7 +35,7 @@ enum ReadingList {
     static func item(from text: String) -> ReadingItem {
         var rest = text.trimmingWhitespace()
         var url: String?
-        if let match = rest.firstMatch(of: /https?:\/\/[^\s<>"]+/) {
+        if let match = rest.firstMatch(of: link) {
             url = String(match.output).trimmingTrailing(".,;)")
             rest = (rest[..<match.range.lowerBound] + rest[match.range.upperBound...]).collapsingWhitespace()
         }
@@ -79,18 +79,25 @@ enum ReadingList {
     nonisolated(unsafe) private static let dateAtEnd =
         /,?\s*(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|Okt|Dez)[a-zäu]*\.? \d{4})[.;)]*\s*$/
 
+    // Regexes are built once: a literal in a function body is compiled
+    // again every time the function runs.
+    nonisolated(unsafe) private static let link = /https?:\/\/[^\s<>"]+/
+    nonisolated(unsafe) private static let dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})/
+    nonisolated(unsafe) private static let isoDate = /(\d{4})-(\d{2})-(\d{2})/
+    nonisolated(unsafe) private static let writtenDate = /(\d{1,2})\.? ([A-Za-zäÄ]{3})[a-zäu]*\.? (\d{4})/
+
     static func parseDate(_ text: String) -> CalendarDate? {
         // `\d` also matches non-ASCII digits, which `Int` refuses: every
         // conversion is checked rather than forced.
-        if let m = text.wholeMatch(of: /(\d{1,2})\.(\d{1,2})\.(\d{4})/),
+        if let m = text.wholeMatch(of: dottedDate),
            let day = Int(m.1), let month = Int(m.2), let year = Int(m.3) {
             return CalendarDate(year: year, month: month, day: day)
         }
-        if let m = text.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/),
+        if let m = text.wholeMatch(of: isoDate),
            let year = Int(m.1), let month = Int(m.2), let day = Int(m.3) {
             return CalendarDate(year: year, month: month, day: day)
         }
-        if let m = text.wholeMatch(of: /(\d{1,2})\.? ([A-Za-zäÄ]{3})[a-zäu]*\.? (\d{4})/),
+        if let m = text.wholeMatch(of: writtenDate),
            let day = Int(m.1), let year = Int(m.3), let month = monthNumbers[m.2.lowercased()] {
             return CalendarDate(year: year, month: month, day: day)
         }

@@ -7,21 +7,28 @@ struct TimestampedLine: Equatable {
     var text: String
 
     /// Reads a line, or returns nil when it does not start with a time.
+    /// Works on the line's UTF-8 bytes: page texts and plain transcripts run
+    /// this on every line, and a copy of each line's scalars would dominate.
     static func parse<S: StringProtocol>(_ line: S) -> TimestampedLine? {
-        var scanner = Scanner(Array(line.unicodeScalars))
+        if let parsed = line.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0) }) { return parsed }
+        return Array(line.utf8).withUnsafeBufferPointer { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> TimestampedLine? {
+        var scanner = Scanner(bytes)
         scanner.skipSpaces()
-        let opener = scanner.peek
-        let closer: Unicode.Scalar? = opener == "[" ? "]" : opener == "(" ? ")" : nil
+        let opener = scanner.peekByte
+        let closer: UInt8? = opener == UInt8(ascii: "[") ? UInt8(ascii: "]") : opener == UInt8(ascii: "(") ? UInt8(ascii: ")") : nil
         if closer != nil { scanner.advance() }
         guard let time = scanner.clockTime() else { return nil }
         if let closer {
-            guard scanner.peek == closer else { return nil }
+            guard scanner.peekByte == closer else { return nil }
             scanner.advance()
         }
         // The separator after the time: `:`, `-`, `–`, `|`, or only space.
         if let next = scanner.peek, next == ":" || next == "-" || next == "–" || next == "|" {
             scanner.advance()
-        } else if let next = scanner.peek, !next.properties.isWhitespace {
+        } else if let next = scanner.peek, !next.isSpace {
             return nil  // "12:31pm" or "00:00:01abc" is not a timestamp
         } else {
             scanner.skipSpaces()
@@ -30,8 +37,7 @@ struct TimestampedLine: Equatable {
             }
         }
         scanner.skipSpaces()
-        let rest = String(String.UnicodeScalarView(scanner.remaining))
-        let (speaker, text) = SpeakerLabel.split(rest)
+        let (speaker, text) = SpeakerLabel.split(scanner.remainingText)
         return TimestampedLine(start: time, speaker: speaker, text: text)
     }
 }
@@ -40,15 +46,17 @@ struct TimestampedLine: Equatable {
 /// with a capital letter, then a colon and a space.
 enum SpeakerLabel {
     static func split(_ text: String) -> (speaker: String?, text: String) {
-        guard let colon = text.firstIndex(of: ":") else { return (nil, text) }
-        let afterColon = text.index(after: colon)
-        guard afterColon == text.endIndex || text[afterColon].isWhitespace else { return (nil, text) }
+        // The colon is found on bytes: this runs for every transcript line.
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return (nil, text) }
+        let afterColon = text.utf8.index(after: colon)
+        guard afterColon == text.endIndex || text.unicodeScalars[afterColon].isSpace else { return (nil, text) }
         let label = text[..<colon]
         guard isName(label) else { return (nil, text) }
         return (String(label), text[afterColon...].trimmingWhitespace())
     }
 
     static func isName<S: StringProtocol>(_ label: S) -> Bool {
+        guard label.utf8.count <= 160 else { return false }
         let words = label.split(separator: " ", omittingEmptySubsequences: false)
         guard (1...4).contains(words.count), label.count <= 40 else { return false }
         return words.allSatisfy { word in
@@ -58,31 +66,54 @@ enum SpeakerLabel {
     }
 }
 
-/// A tiny cursor over Unicode scalars for the line readers.
+/// A tiny cursor over a line's UTF-8 bytes for the line readers. Times are
+/// ASCII, so most steps look at one byte; `peek` decodes a whole scalar for
+/// the separators and spaces that may not be.
 struct Scanner {
-    private let scalars: [Unicode.Scalar]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
 
-    init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    var peek: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
-    var remaining: ArraySlice<Unicode.Scalar> { scalars[position...] }
-    var atEnd: Bool { position >= scalars.count }
+    var peekByte: UInt8? { position < bytes.count ? bytes[position] : nil }
+    var atEnd: Bool { position >= bytes.count }
 
-    mutating func advance() { position += 1 }
+    /// The scalar at the position (the bytes are valid UTF-8: they come from a String).
+    var peek: Unicode.Scalar? {
+        guard position < bytes.count else { return nil }
+        let lead = bytes[position]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        var iterator = bytes[position...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    /// The rest of the line as text.
+    var remainingText: String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[position...]), as: UTF8.self)
+    }
+
+    /// Steps over one whole scalar.
+    mutating func advance() {
+        guard position < bytes.count else { return }
+        let lead = bytes[position]
+        position += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        position = min(position, bytes.count)
+    }
 
     mutating func skipSpaces() {
-        while let scalar = peek, scalar.properties.isWhitespace { advance() }
+        while let scalar = peek, scalar.isSpace { advance() }
     }
 
     /// Up to `limit` ASCII digits as a number.
     mutating func digits(limit: Int = 9) -> (value: Int, count: Int)? {
         var value = 0
         var count = 0
-        while count < limit, let scalar = peek, ("0"..."9").contains(scalar) {
-            value = value * 10 + Int(scalar.value - 48)
+        while count < limit, let byte = peekByte, byte >= 48 && byte <= 57 {
+            value = value * 10 + Int(byte - 48)
             count += 1
-            advance()
+            position += 1
         }
         return count == 0 ? nil : (value, count)
     }
@@ -91,37 +122,37 @@ struct Scanner {
     /// `.mmm` or `,mmm` fraction. Leaves the position unchanged on failure.
     mutating func clockTime() -> TimeCode? {
         let saved = position
-        var parts: [Int] = []
+        var parts = (0, 0, 0)
+        var count = 0
         guard let first = digits(limit: 5) else { return nil }
-        parts.append(first.value)
-        while parts.count < 3, peek == ":" {
+        parts.0 = first.value
+        count = 1
+        while count < 3, peekByte == UInt8(ascii: ":") {
             let beforeColon = position
-            advance()
+            position += 1
             guard let part = digits(limit: 2), part.count == 2 else {
                 position = beforeColon
                 break
             }
-            parts.append(part.value)
+            if count == 1 { parts.1 = part.value } else { parts.2 = part.value }
+            count += 1
         }
-        guard parts.count >= 2, parts[parts.count - 1] < 60 else {
-            position = saved
-            return nil
-        }
-        if parts.count == 3 && parts[1] >= 60 {
+        let last = count == 3 ? parts.2 : parts.1
+        guard count >= 2, last < 60, count == 2 || parts.1 < 60 else {
             position = saved
             return nil
         }
         var milliseconds = 0
-        if peek == "." || peek == "," {
+        if peekByte == UInt8(ascii: ".") || peekByte == UInt8(ascii: ",") {
             let beforeFraction = position
-            advance()
+            position += 1
             if let fraction = digits(limit: 3) {
                 milliseconds = fraction.value * [100, 10, 1][fraction.count - 1]
             } else {
                 position = beforeFraction
             }
         }
-        let seconds = parts.reduce(0) { $0 * 60 + $1 }
+        let seconds = count == 3 ? (parts.0 * 60 + parts.1) * 60 + parts.2 : parts.0 * 60 + parts.1
         return TimeCode(milliseconds: seconds * 1000 + milliseconds)
     }
 }

@@ -68,6 +68,10 @@ public enum PlainTextReader {
 
 /// The line-level forms of plain-text transcripts.
 enum PlainTextLine {
+    // Built once: a regex literal in a function is compiled on every call.
+    nonisolated(unsafe) private static let voiceTag = /<v(?:\.[^ >]*)?\s+([^>]+)>/
+    nonisolated(unsafe) private static let boldName = /\*\*([^*]{1,40}?):?\*\*:?/
+
     /// `<v Name>` becomes `Name: `; `**Name**` or `**Name:**` becomes `Name: `.
     static func clean(_ line: String) -> String {
         // Regexes are slow; most lines have neither form, which a byte scan tells.
@@ -76,11 +80,11 @@ enum PlainTextLine {
         let hasBold = bytes.contains(42) && line.contains("**")
         guard hasVoice || hasBold else { return line }
         var text = line
-        if let match = text.firstMatch(of: /<v(?:\.[^ >]*)?\s+([^>]+)>/) {
+        if let match = text.firstMatch(of: voiceTag) {
             text = text[..<match.range.lowerBound] + match.output.1.trimmingWhitespace() + ": " + text[match.range.upperBound...]
             text = text.replacing("</v>", with: "")
         }
-        if let match = text.firstMatch(of: /\*\*([^*]{1,40}?):?\*\*:?/) {
+        if let match = text.firstMatch(of: boldName) {
             let name = match.output.1.trimmingWhitespace()
             if SpeakerLabel.isName(name) {
                 text = text[..<match.range.lowerBound] + name + ":" + text[match.range.upperBound...]
@@ -93,13 +97,33 @@ enum PlainTextLine {
     static func timed(_ line: String) -> TimestampedLine? {
         if let timed = TimestampedLine.parse(line) { return timed }
         // `Ann Lee 00:01:02 text`, `Ann Lee (00:01:02): text`, `Ann Lee: [00:01:02] text`
-        guard let match = line.prefix(64).firstMatch(of: /[\[(]?\d{1,2}:\d{2}/) else { return nil }
-        var name = line[..<match.range.lowerBound].trimmingWhitespace()
+        guard let timeStart = clockStart(in: line.prefix(64)) else { return nil }
+        var name = line[..<timeStart].trimmingWhitespace()
         while let last = name.last, ":-–|".contains(last) { name.removeLast() }
         name = name.trimmingWhitespace()
-        guard SpeakerLabel.isName(name), var timed = TimestampedLine.parse(line[match.range.lowerBound...]) else { return nil }
+        guard SpeakerLabel.isName(name), var timed = TimestampedLine.parse(line[timeStart...]) else { return nil }
         if timed.speaker == nil { timed.speaker = name }
         return timed
+    }
+
+    /// Where the first `H:MM`-like time starts (with its `[` or `(`), found
+    /// on bytes: this runs on every line that does not start with a time.
+    static func clockStart(in text: Substring) -> String.Index? {
+        let bytes = Array(text.utf8)
+        func isDigit(_ offset: Int) -> Bool { offset < bytes.count && bytes[offset] >= 48 && bytes[offset] <= 57 }
+        func isColon(_ offset: Int) -> Bool { offset < bytes.count && bytes[offset] == 58 }
+        func clockAt(_ offset: Int) -> Bool {
+            guard isDigit(offset) else { return false }
+            if isColon(offset + 1) { return isDigit(offset + 2) && isDigit(offset + 3) }
+            return isDigit(offset + 1) && isColon(offset + 2) && isDigit(offset + 3) && isDigit(offset + 4)
+        }
+        for offset in bytes.indices {
+            let opens = bytes[offset] == UInt8(ascii: "[") || bytes[offset] == UInt8(ascii: "(")
+            if (opens && clockAt(offset + 1)) || clockAt(offset) {
+                return text.utf8.index(text.startIndex, offsetBy: offset)
+            }
+        }
+        return nil
     }
 
     /// A line that is only a speaker's name (`Ann Lee`, `Ann Lee:`).

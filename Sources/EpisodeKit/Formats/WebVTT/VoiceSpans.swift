@@ -10,26 +10,31 @@ enum VoiceSpans {
     }
 
     static func split(_ payload: String) -> [Voice] {
+        // Most cues have no tags at all: one voice, no speaker.
+        if !payload.utf8.contains(60) {
+            return [Voice(speaker: nil, text: Entities.decode(payload).collapsingWhitespace())]
+        }
         var voices: [Voice] = []
         var speaker: String?
-        var text = String.UnicodeScalarView()
+        var text: [UInt8] = []
         func endVoice() {
-            let cleaned = Entities.decode(String(text)).collapsingWhitespace()
+            let cleaned = Entities.decode(String(decoding: text, as: UTF8.self)).collapsingWhitespace()
             if !cleaned.isEmpty { voices.append(Voice(speaker: speaker, text: cleaned)) }
-            text = String.UnicodeScalarView()
+            text.removeAll(keepingCapacity: true)
         }
-        // Scalars, not characters: tags and text are split on `<` and `>`,
-        // which never combine with what follows them.
-        let scalars = Array(payload.unicodeScalars)
+        // Bytes: `<` and `>` are ASCII and never part of another scalar.
+        let bytes = Array(payload.utf8)
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            guard scalar == "<", let tagEnd = scalars[index...].firstIndex(of: ">") else {
-                text.append(scalar)
+        var closersLeft = true  // once a `<` finds no `>`, none will
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 60, closersLeft, let tagEnd = bytes[index...].firstIndex(of: 62) else {
+                if byte == 60 { closersLeft = false }
+                text.append(byte)
                 index += 1
                 continue
             }
-            let tag = String(String.UnicodeScalarView(scalars[(index + 1)..<tagEnd]))
+            let tag = String(decoding: bytes[(index + 1)..<tagEnd], as: UTF8.self)
             if tag.hasPrefix("v ") || tag.hasPrefix("v.") || tag.hasPrefix("v\t") {
                 endVoice()
                 let name = tag.drop(while: { $0 != " " && $0 != "\t" }).trimmingWhitespace()
