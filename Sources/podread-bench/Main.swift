@@ -2,7 +2,7 @@ import EpisodeKit
 import Foundation
 import PodreadAssets
 
-/// `swift run -c release podread-bench [--json] [--episodes N]`
+/// `swift run -c release podread-bench [--json] [--detail] [--episodes N] [--large SEGMENTS]`
 ///
 /// Builds a synthetic archive from the bundled sample and reports index
 /// build speed, index memory, and per-query latency against a naive scan of
@@ -124,6 +124,18 @@ enum Bench {
         for extra in ReaderBench.run(sample: sample, sampleBytes: sampleBytes, archive: archive, archiveIndex: index) {
             if !extra.line.isEmpty { lines.append(extra.line) }
             report.append((extra.key, .double(extra.milliseconds)))
+        }
+
+        var largeCount = 1_000_000
+        if let flag = arguments.firstIndex(of: "--large"), flag + 1 < arguments.endIndex, let value = Int(arguments[flag + 1]) {
+            largeCount = value
+        }
+        if largeCount > 0 {
+            lines.append("")
+            for figure in LargeTranscriptBench.run(sample: sample, segments: largeCount) {
+                lines.append(figure.line)
+                report.append((figure.key, .double(figure.milliseconds)))
+            }
         }
 
         if json {

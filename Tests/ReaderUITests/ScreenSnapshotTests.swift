@@ -158,3 +158,42 @@ struct WrapTests {
         }
     }
 }
+
+@Suite("Transcript rows on demand")
+struct TranscriptRowsTests {
+    @Test("counting lines agrees with wrapping them", arguments: [1, 2, 5, 9, 30])
+    func counts(width: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["a", "North", "Korea's", "supercalifragilistic", "x", "東京", "café", "e\u{301}", "🎙️", "tab\there", ""]
+        for _ in 0..<400 {
+            let count = Int.random(in: 0...16, using: &generator)
+            var text = (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: Bool.random(using: &generator) ? " " : "  ")
+            if Bool.random(using: &generator) { text = " " + text + " " }
+            #expect(TextWrap.lineCount(text, width: width) == TextWrap.wrap(text, width: width).count, "\(text)")
+        }
+    }
+
+    @Test("rows asked for one at a time are the rows asked for together, and each belongs to its entry", arguments: [20, 37, 80, 200])
+    func rows(width: Int) throws {
+        var episode = ReaderFixture.sample
+        episode.chapters = [Chapter(start: .zero, title: "Opening"), Chapter(start: TimeCode(milliseconds: 300_000), title: "Middle")]
+        // One line longer than many screens, to pass through the cache.
+        episode.segments[5].text = Array(repeating: "a very long line indeed", count: 400).joined(separator: " ")
+        let document = PaneLayout.transcript(episode, width: width)
+        let all = document.rows(0..<document.rowCount)
+        #expect(all.count == document.rowCount)
+        for index in stride(from: 0, to: document.rowCount, by: 7) {
+            #expect(document.row(index) == all[index])
+            let window = document.rows(index..<(index + 13))
+            #expect(window == Array(all[index..<min(index + 13, all.count)]))
+        }
+        for (entry, first) in document.firstRow.enumerated() {
+            let text = try #require(all[first...].first { $0.entry != nil })
+            #expect(text.entry == entry)
+            #expect(document.entry(atRow: first) == entry)
+            #expect(document.entry(atRow: document.lastRow(of: entry)) == entry)
+        }
+        #expect(all.contains { $0.spans.contains { $0.role == .chapter && $0.text.contains("Middle") } })
+        #expect(document.rows(document.rowCount..<(document.rowCount + 5)).isEmpty)
+    }
+}

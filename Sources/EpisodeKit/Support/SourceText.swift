@@ -45,19 +45,17 @@ public struct SourceText: Sendable {
     public var lines: [Substring] {
         var lines: [Substring] = []
         let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while let newline = utf8[index...].firstIndex(of: 10) {
-            lines.append(text[start..<newline])
-            index = utf8.index(after: newline)
-            start = index
+        var start = 0
+        while let newline = text.firstByteOffset(of: 10, from: start) {
+            lines.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: newline)])
+            start = newline + 1
         }
-        lines.append(text[start...])
+        lines.append(text[utf8.index(utf8.startIndex, offsetBy: start)...])
         return lines
     }
 
     private static func normalisingLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        guard text.containsByte(13) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var previousWasCR = false

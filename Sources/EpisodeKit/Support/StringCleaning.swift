@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line ends
     /// (Unicode white space included). Works on scalars: readers call this
@@ -67,5 +69,25 @@ extension Unicode.Scalar {
     var isSpace: Bool {
         if value < 0x80 { return value == 32 || (value >= 9 && value <= 13) }
         return properties.isWhitespace
+    }
+}
+
+extension StringProtocol {
+    /// Whether the UTF-8 holds a byte: `memchr` over the contiguous bytes,
+    /// which the generic `utf8.contains` is many times slower than.
+    func containsByte(_ byte: UInt8) -> Bool {
+        firstByteOffset(of: byte) != nil
+    }
+
+    /// The offset in UTF-8 bytes of the first occurrence of a byte.
+    func firstByteOffset(of byte: UInt8, from start: Int = 0) -> Int? {
+        if let found = utf8.withContiguousStorageIfAvailable({ buffer -> Int? in
+            guard start < buffer.count, let base = buffer.baseAddress,
+                  let hit = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }) {
+            return found
+        }
+        return utf8.dropFirst(start).firstIndex(of: byte).map { utf8.distance(from: utf8.startIndex, to: $0) }
     }
 }

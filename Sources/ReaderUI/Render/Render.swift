@@ -132,15 +132,13 @@ struct Painter {
         }
         let paneState = state.panes[pane]!
         let highlights = HighlightCache(search: state.search, document: document)
-        if document.rows.isEmpty {
+        if document.isEmpty {
             let note = pane == .transcript ? UIStrings.noTranscript : pane == .reading ? UIStrings.noReading : ""
             screen.write(note, row: content.y, column: content.x + 1, limit: content.width - 1, style: styles.dim)
             return
         }
-        for line in 0..<content.height {
-            let rowIndex = paneState.top + line
-            guard rowIndex < document.rows.count else { break }
-            let row = document.rows[rowIndex]
+        // Only the rows on screen are asked for: the transcript builds them on demand.
+        for (line, row) in document.rows(paneState.top..<(paneState.top + content.height)).enumerated() {
             let y = content.y + line
             let current = row.entry != nil && row.entry == paneState.cursor
             let selected = pane == .transcript && state.selectionAnchor != nil && row.entry.map { state.quoteRange?.contains($0) == true } == true
@@ -218,7 +216,7 @@ struct HighlightCache {
     /// Columns within a span's text to show as hits.
     func columns(source: Int, span: RowSpan) -> [Range<Int>] {
         guard let search else { return [] }
-        let found = search.results.highlights(in: document.sources[source]).ranges
+        let found = search.results.highlights(in: document.source(source)).ranges
         guard !found.isEmpty else { return [] }
         let spanScalars = span.text.unicodeScalars.count
         let spanRange = span.sourceOffset..<(span.sourceOffset + spanScalars)

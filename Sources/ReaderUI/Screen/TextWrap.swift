@@ -15,6 +15,57 @@ public enum TextWrap {
         return wrapCharacters(text, width: width)
     }
 
+    /// How many lines `wrap` makes, without making them: the reader counts
+    /// the rows of every transcript line when it opens, and builds the rows
+    /// themselves only for what is on screen.
+    public static func lineCount(_ text: String, width: Int) -> Int {
+        guard width > 0 else { return 0 }
+        return printableASCIILineCount(text, width: width) ?? wrap(text, width: width).count
+    }
+
+    /// `lineCount` when the text is printable ASCII with single spaces
+    /// between words (nearly every transcript line), else nil.
+    public static func printableASCIILineCount(_ text: String, width: Int) -> Int? {
+        guard width > 0 else { return 0 }
+        return text.utf8.withContiguousStorageIfAvailable { countPrintableASCII($0, width: width) } ?? nil
+    }
+
+    /// `wrapPrintableASCII`'s line count, or nil when the text is not all
+    /// printable ASCII or has runs of spaces between words (the general path's case).
+    private static func countPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> Int? {
+        var lines = 0
+        var lineLength = -1    // columns used on the current line; -1 before its first word
+        var index = 0
+        var previousWordEnd = -2
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= 32 && byte < 127 else { return nil }
+            if byte == 32 {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count && bytes[end] != 32 {
+                guard bytes[end] >= 32 && bytes[end] < 127 else { return nil }
+                end += 1
+            }
+            let wordLength = end - index
+            if lineLength >= 0 && lineLength + 1 + wordLength <= width {
+                guard previousWordEnd == index - 1 else { return nil }
+                lineLength += 1 + wordLength
+            } else {
+                if lineLength >= 0 { lines += 1 }
+                // A word wider than a line is cut into full lines and a rest.
+                let cut = (wordLength - 1) / width
+                lines += cut
+                lineLength = wordLength - cut * width
+            }
+            previousWordEnd = end
+            index = end
+        }
+        return lines + 1
+    }
+
     /// The same wrapping for printable ASCII, where a byte is a character,
     /// a scalar and a column: no grapheme breaking, no width tables. Most
     /// transcript lines take this path.

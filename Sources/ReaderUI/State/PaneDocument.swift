@@ -36,28 +36,82 @@ public struct Row: Sendable, Equatable {
     public var spans: [RowSpan]
 }
 
-/// A pane's content laid out for a width: rows, and where each entry starts.
+/// A pane's content laid out for a width: how many rows, where each entry
+/// starts, and the rows themselves.
+///
+/// The transcript's rows are made when they are asked for: opening an episode
+/// counts the rows of every line, and only what is on screen is built, so a
+/// transcript of a million lines opens and resizes without building millions
+/// of rows. The shownotes and reading panes are small and kept whole.
 public struct PaneDocument: Sendable {
-    public var rows: [Row]
     /// First row of each entry.
-    public var firstRow: [Int]
-    /// Texts that rows were cut from (for highlighting).
-    public var sources: [String]
-    public var width: Int
+    public let firstRow: [Int]
+    public let rowCount: Int
+    public let width: Int
+    private let content: Content
+
+    private enum Content: Sendable {
+        case built(rows: [Row], sources: [String])
+        case transcript(TranscriptRows)
+    }
+
+    init(rows: [Row], firstRow: [Int], sources: [String], width: Int) {
+        self.firstRow = firstRow
+        self.rowCount = rows.count
+        self.width = width
+        content = .built(rows: rows, sources: sources)
+    }
+
+    init(transcript: TranscriptRows) {
+        firstRow = transcript.firstRow
+        rowCount = transcript.rowCount
+        width = transcript.width
+        content = .transcript(transcript)
+    }
 
     public var entryCount: Int { firstRow.count }
+    public var isEmpty: Bool { rowCount == 0 }
+
+    /// The rows in a range (clamped to the document).
+    public func rows(_ range: Range<Int>) -> [Row] {
+        let range = range.clamped(to: 0..<rowCount)
+        switch content {
+        case .built(let rows, _): return Array(rows[range])
+        case .transcript(let transcript): return transcript.rows(range)
+        }
+    }
+
+    public func row(_ index: Int) -> Row? {
+        rows(index..<(index + 1)).first
+    }
+
+    /// The text a row's span was cut from (for highlighting).
+    public func source(_ index: Int) -> String {
+        switch content {
+        case .built(_, let sources): return sources[index]
+        case .transcript(let transcript): return transcript.segments[index].text
+        }
+    }
 
     /// The last row of an entry.
     public func lastRow(of entry: Int) -> Int {
-        entry + 1 < firstRow.count ? firstRow[entry + 1] - 1 : rows.count - 1
+        entry + 1 < firstRow.count ? firstRow[entry + 1] - 1 : rowCount - 1
     }
 
-    /// The entry shown at a row (the next entry's when the row is a header).
+    /// The entry a row belongs to (a heading above a line belongs to that line).
     public func entry(atRow row: Int) -> Int? {
-        guard !rows.isEmpty else { return nil }
-        let row = min(max(row, 0), rows.count - 1)
-        if let entry = rows[row].entry { return entry }
-        return rows[row...].first(where: { $0.entry != nil })?.entry ?? rows[..<row].last(where: { $0.entry != nil })?.entry
+        guard rowCount > 0, !firstRow.isEmpty else { return nil }
+        return Self.entry(containing: min(max(row, 0), rowCount - 1), firstRow: firstRow)
+    }
+
+    /// The last entry starting at or before `row` (binary search).
+    static func entry(containing row: Int, firstRow: [Int]) -> Int {
+        var low = 0, high = firstRow.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if firstRow[middle] <= row { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 }
 
@@ -66,8 +120,11 @@ enum PaneLayout {
     /// Gutter of the transcript: a marker column, `HH:MM:SS`, two spaces.
     /// Absurd times (`99999:00:00`) widen it rather than run into the text.
     static func gutter(for episode: Episode) -> Int {
-        let widest = episode.segments.reduce(8) { max($0, $1.start.formatted.count) }
-        return 1 + min(widest, 12) + 2
+        // The latest start (or a negative earliest) is the widest: formatting
+        // each of a million starts would cost more than the rest of the layout.
+        let latest = episode.segments.max { $0.start < $1.start }?.start ?? .zero
+        let earliest = episode.segments.min { $0.start < $1.start }?.start ?? .zero
+        return 1 + min(max(8, latest.formatted.count, earliest.formatted.count), 12) + 2
     }
 
     static func document(_ pane: PaneKind, episode: Episode, width: Int) -> PaneDocument {
@@ -79,30 +136,8 @@ enum PaneLayout {
     }
 
     static func transcript(_ episode: Episode, width: Int) -> PaneDocument {
-        var builder = DocumentBuilder(width: width)
-        let gutter = gutter(for: episode)
-        let textWidth = max(1, width - gutter)
-        let chapterStarts = chapterHeadings(episode)
-        var lastSpeaker: String?
-        for (index, segment) in episode.segments.enumerated() {
-            builder.startEntry()
-            for title in chapterStarts[index] ?? [] {
-                builder.addRow(entry: nil, [RowSpan(text: "── " + clean(title) + " ", role: .chapter, column: 1, source: nil, sourceOffset: 0)])
-            }
-            if let speaker = segment.speaker, speaker != lastSpeaker {
-                builder.addRow(entry: nil, [RowSpan(text: clean(speaker), role: .speaker, column: gutter, source: nil, sourceOffset: 0)])
-            }
-            lastSpeaker = segment.speaker ?? lastSpeaker
-            let source = builder.addSource(segment.text)
-            let time = episode.hasTimes ? segment.start.formatted : String(repeating: " ", count: gutter - 3)
-            for (number, line) in TextWrap.wrap(clean(segment.text), width: textWidth).enumerated() {
-                var spans: [RowSpan] = []
-                if number == 0 { spans.append(RowSpan(text: time, role: .timestamp, column: 1, source: nil, sourceOffset: 0)) }
-                spans.append(RowSpan(text: line.text, role: .text, column: gutter, source: source, sourceOffset: line.sourceOffset))
-                builder.addRow(entry: index, spans)
-            }
-        }
-        return builder.document
+        PaneDocument(transcript: TranscriptRows(episode: episode, width: width, gutter: gutter(for: episode),
+                                                chapterHeadings: chapterHeadings(episode)))
     }
 
     /// The shownotes pane: the title, the description's paragraphs, then people.
@@ -170,7 +205,7 @@ enum PaneLayout {
     }
 
     /// Chapter titles to show above the segment each chapter starts at.
-    private static func chapterHeadings(_ episode: Episode) -> [Int: [String]] {
+    static func chapterHeadings(_ episode: Episode) -> [Int: [String]] {
         guard !episode.chapters.isEmpty, !episode.segments.isEmpty else { return [:] }
         let timeline = SegmentTimeline(segments: episode.segments)
         var headings: [Int: [String]] = [:]
@@ -181,29 +216,34 @@ enum PaneLayout {
         return headings
     }
 
-    private static func clean(_ text: String) -> String {
+    static func clean(_ text: String) -> String {
         InertText.clean(text)
     }
 }
 
 /// Accumulates rows and entries.
 private struct DocumentBuilder {
-    var document: PaneDocument
+    let width: Int
+    var rows: [Row] = []
+    var firstRow: [Int] = []
+    var sources: [String] = []
 
-    init(width: Int) {
-        document = PaneDocument(rows: [], firstRow: [], sources: [], width: width)
+    init(width: Int) { self.width = width }
+
+    var document: PaneDocument {
+        PaneDocument(rows: rows, firstRow: firstRow, sources: sources, width: width)
     }
 
     mutating func startEntry() {
-        document.firstRow.append(document.rows.count)
+        firstRow.append(rows.count)
     }
 
     mutating func addRow(entry: Int?, _ spans: [RowSpan]) {
-        document.rows.append(Row(entry: entry, spans: spans))
+        rows.append(Row(entry: entry, spans: spans))
     }
 
     mutating func addSource(_ text: String) -> Int {
-        document.sources.append(text)
-        return document.sources.count - 1
+        sources.append(text)
+        return sources.count - 1
     }
 }

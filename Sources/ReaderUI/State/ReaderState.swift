@@ -111,7 +111,7 @@ public struct ReaderState: Sendable {
         let last = document.lastRow(of: panes[pane]!.cursor)
         if last >= top + visible { top = last - visible + 1 }
         if first < top { top = first }
-        let maxTop = max(0, document.rows.count - visible)
+        let maxTop = max(0, document.rowCount - visible)
         panes[pane]!.top = min(max(0, top), maxTop)
     }
 
@@ -141,7 +141,7 @@ public struct ReaderState: Sendable {
             let first = document.firstRow[panes[pane]!.cursor]
             let top = panes[pane]!.top
             if first < top || document.lastRow(of: panes[pane]!.cursor) >= top + visible {
-                let maxTop = max(0, document.rows.count - visible)
+                let maxTop = max(0, document.rowCount - visible)
                 panes[pane]!.top = min(max(0, first - visible / 3), maxTop)
             }
         }

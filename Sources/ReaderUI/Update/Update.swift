@@ -139,7 +139,7 @@ extension ReaderState {
         if entry == cursor && delta != 0 { entry += delta > 0 ? 1 : -1 }
         // Scroll the view with the cursor, as less does.
         let visible = layout.contentHeight(of: focus)
-        let maxTop = max(0, document.rows.count - visible)
+        let maxTop = max(0, document.rowCount - visible)
         panes[focus]!.top = min(max(0, panes[focus]!.top + delta), maxTop)
         moveCursor(focus, to: entry)
     }
@@ -215,7 +215,7 @@ extension ReaderState {
         case .wheelUp, .wheelDown:
             let delta = mouse.kind == .wheelUp ? -3 : 3
             let visible = content.height
-            let maxTop = max(0, document.rows.count - visible)
+            let maxTop = max(0, document.rowCount - visible)
             panes[pane]!.top = min(max(0, panes[pane]!.top + delta), maxTop)
             // Keep the cursor on screen, as scrolling by hand moves what you read.
             let top = panes[pane]!.top
@@ -226,7 +226,7 @@ extension ReaderState {
         case .click:
             focus = pane
             let row = panes[pane]!.top + (mouse.row - content.y)
-            if row >= 0, row < document.rows.count, let entry = document.entry(atRow: row) {
+            if row >= 0, row < document.rowCount, let entry = document.entry(atRow: row) {
                 moveCursor(pane, to: entry)
             }
         }

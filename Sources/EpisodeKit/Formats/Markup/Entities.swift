@@ -15,7 +15,7 @@ enum Entities {
     ]
 
     static func decode<S: StringProtocol>(_ text: S) -> String {
-        guard text.utf8.contains(38) else { return String(text) }  // no `&`
+        guard text.containsByte(38) else { return String(text) }  // no `&`
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var index = text.startIndex

@@ -73,13 +73,13 @@ private extension String {
     /// `<font …>`) and their ends; any other `<…>` is text. SRT has no
     /// character references, so `&amp;` stays as written.
     func removingTags() -> String {
-        guard utf8.contains(UInt8(ascii: "<")) else { return self }
+        guard containsByte(UInt8(ascii: "<")) else { return self }
         return replacing(SRTPatterns.formattingTag, with: "")
     }
 
     /// `{\an8}`-style positioning codes some SRT files carry.
     func removingBraceTags() -> String {
-        guard utf8.contains(UInt8(ascii: "{")), contains("{\\") else { return self }
+        guard containsByte(UInt8(ascii: "{")), contains("{\\") else { return self }
         return replacing(SRTPatterns.braceTag, with: "")
     }
 }

@@ -11,7 +11,7 @@ enum VoiceSpans {
 
     static func split(_ payload: String) -> [Voice] {
         // Most cues have no tags at all: one voice, no speaker.
-        if !payload.utf8.contains(60) {
+        if !payload.containsByte(60) {
             return [Voice(speaker: nil, text: Entities.decode(payload).collapsingWhitespace())]
         }
         var voices: [Voice] = []

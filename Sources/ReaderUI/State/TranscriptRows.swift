@@ -1,0 +1,88 @@
+import EpisodeKit
+import Synchronization
+
+/// The transcript pane's rows for one width, built on demand.
+///
+/// Opening counts each line's rows (a chapter heading, the speaker when it
+/// changes, the wrapped text); `rows(_:)` builds just the rows asked for,
+/// which is what is on screen. A line longer than a screen keeps its rows in
+/// a small cache, so scrolling through a huge line does not wrap it again for
+/// every frame.
+final class TranscriptRows: Sendable {
+    let segments: [Segment]
+    let width: Int
+    let firstRow: [Int]
+    let rowCount: Int
+    private let gutter: Int
+    private let hasTimes: Bool
+    private let chapterHeadings: [Int: [String]]
+    /// Whether a line shows its speaker above it (the speaker changed).
+    private let showsSpeaker: [Bool]
+    private let cache = Mutex<(entry: Int, rows: [Row])?>(nil)
+
+    init(episode: Episode, width: Int, gutter: Int, chapterHeadings: [Int: [String]]) {
+        segments = episode.segments
+        self.width = width
+        self.gutter = gutter
+        hasTimes = episode.hasTimes
+        self.chapterHeadings = chapterHeadings
+        let textWidth = max(1, width - gutter)
+        var firstRow: [Int] = []
+        var showsSpeaker: [Bool] = []
+        firstRow.reserveCapacity(segments.count)
+        showsSpeaker.reserveCapacity(segments.count)
+        var row = 0
+        var lastSpeaker: String?
+        for (index, segment) in segments.enumerated() {
+            firstRow.append(row)
+            let speakerRow = segment.speaker != nil && segment.speaker != lastSpeaker
+            showsSpeaker.append(speakerRow)
+            lastSpeaker = segment.speaker ?? lastSpeaker
+            row += (chapterHeadings[index]?.count ?? 0) + (speakerRow ? 1 : 0)
+            // Printable ASCII needs no cleaning, so it is counted as it is.
+            row += TextWrap.printableASCIILineCount(segment.text, width: textWidth)
+                ?? TextWrap.lineCount(PaneLayout.clean(segment.text), width: textWidth)
+        }
+        self.firstRow = firstRow
+        self.showsSpeaker = showsSpeaker
+        rowCount = row
+    }
+
+    /// The rows in a range, each line laid out once.
+    func rows(_ range: Range<Int>) -> [Row] {
+        guard !range.isEmpty, !segments.isEmpty else { return [] }
+        var result: [Row] = []
+        result.reserveCapacity(range.count)
+        var entry = PaneDocument.entry(containing: range.lowerBound, firstRow: firstRow)
+        while entry < segments.count, firstRow[entry] < range.upperBound {
+            let rows = self.rows(of: entry)
+            let start = max(range.lowerBound - firstRow[entry], 0)
+            let end = min(range.upperBound - firstRow[entry], rows.count)
+            if start < end { result += rows[start..<end] }
+            entry += 1
+        }
+        return result
+    }
+
+    /// One line's rows: its chapter headings, its speaker, its wrapped text.
+    private func rows(of index: Int) -> [Row] {
+        if let cached = cache.withLock({ $0 }), cached.entry == index { return cached.rows }
+        let segment = segments[index]
+        var rows: [Row] = []
+        for title in chapterHeadings[index] ?? [] {
+            rows.append(Row(entry: nil, spans: [RowSpan(text: "── " + PaneLayout.clean(title) + " ", role: .chapter, column: 1, source: nil, sourceOffset: 0)]))
+        }
+        if showsSpeaker[index], let speaker = segment.speaker {
+            rows.append(Row(entry: nil, spans: [RowSpan(text: PaneLayout.clean(speaker), role: .speaker, column: gutter, source: nil, sourceOffset: 0)]))
+        }
+        let time = hasTimes ? segment.start.formatted : String(repeating: " ", count: gutter - 3)
+        for (number, line) in TextWrap.wrap(PaneLayout.clean(segment.text), width: max(1, width - gutter)).enumerated() {
+            var spans: [RowSpan] = []
+            if number == 0 { spans.append(RowSpan(text: time, role: .timestamp, column: 1, source: nil, sourceOffset: 0)) }
+            spans.append(RowSpan(text: line.text, role: .text, column: gutter, source: index, sourceOffset: line.sourceOffset))
+            rows.append(Row(entry: index, spans: spans))
+        }
+        if rows.count > 64 { cache.withLock { $0 = (index, rows) } }
+        return rows
+    }
+}
