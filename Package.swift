@@ -29,13 +29,15 @@ let package = Package(
         // Playback clocks: mpv over its IPC socket, and a read-along clock.
         .target(name: "Playback", dependencies: ["EpisodeKit"]),
 
-        // The only C module; imported by CursesTerminal alone.
+        // The ncursesw system library; imported by CursesTerminal alone.
         .systemLibrary(
             name: "CNcursesw",
             path: "Sources/CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "ReaderUI"]),
+        // Async-signal-safe terminal restore on a crash: the one C target.
+        .target(name: "CCrashRestore", path: "Sources/CCrashRestore"),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "CCrashRestore", "ReaderUI"]),
 
         // The reader's state, keys, layout and rendering: pure, no curses.
         .target(name: "ReaderUI", dependencies: ["EpisodeKit"]),

@@ -39,4 +39,12 @@ static inline mmask_t podread_wheel_down(void) {
 }
 static inline int podread_key_f(int n) { return KEY_F(n); }
 
+// A terminfo string capability, or NULL when the terminal has none
+// (tigetstr answers (char *)-1 for a name that is not a string capability).
+static inline const char *podread_terminfo_string(const char *name) {
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) return NULL;
+    return value;
+}
+
 #endif

@@ -1,3 +1,4 @@
+import CCrashRestore
 import CNcursesw
 import ReaderUI
 #if canImport(Glibc)
@@ -17,6 +18,7 @@ public final class CursesScreen {
     public init(colors: Bool) throws(TerminalError) {
         setlocale(LC_ALL, "")
         if getenv("ESCDELAY") == nil { set_escdelay(25) }
+        podread_crash_restore_save_mode(STDOUT_FILENO)
         guard newterm(nil, podread_stdout(), podread_stdin()) != nil, let screen = podread_stdscr() else {
             throw TerminalError(message: "cannot start the terminal interface")
         }
@@ -40,6 +42,23 @@ public final class CursesScreen {
         }
         self.colors = useColors
         SignalFlags.install()
+        Self.armCrashRestore()
+    }
+
+    /// What a crash must write to give the terminal back, from the terminal's
+    /// own capabilities: attributes off, mouse reports off, keypad mode off,
+    /// cursor shown, alternate screen left.
+    private static func armCrashRestore() {
+        var leave = ""
+        for name in ["sgr0", "rmkx", "cnorm"] {
+            if let value = podread_terminfo_string(name) { leave += String(cString: value) }
+        }
+        if podread_terminfo_string("kmous") != nil {
+            leave += "\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l"
+        }
+        if let value = podread_terminfo_string("rmcup") { leave += String(cString: value) }
+        let bytes = Array(leave.utf8)
+        podread_crash_restore_install(bytes.map { CChar(bitPattern: $0) }, bytes.count, STDOUT_FILENO)
     }
 
     /// The terminal's size in cells.
@@ -144,6 +163,7 @@ public final class CursesScreen {
     public func end() {
         guard !ended else { return }
         ended = true
+        podread_crash_restore_remove()
         mousemask(0, nil)
         curs_set(1)
         endwin()

@@ -78,6 +78,36 @@ struct ReaderEndToEndTests {
         #expect(!after.contains("Recommended reading"))  // the alternate screen was left
         let stty = try String(contentsOf: session.directory.appendingPathComponent("stty.txt"), encoding: .utf8)
         #expect(stty.contains(" icanon") && !stty.contains("-icanon"))
+        try expectTerminalGivenBack(session)
+    }
+
+    @Test("a crash leaves the terminal restored and says so", arguments: ["SEGV", "ABRT", "ILL", "BUS", "FPE", "TRAP"])
+    func crash(signalName: String) throws {
+        // The Swift runtime's crash report runs after podread's restore; it
+        // is told not to wait for a key, so the shell goes on at once.
+        let session = try TmuxSession(command: "SWIFT_BACKTRACE=interactive=no \(podread) < /dev/tty 2> crash.txt & pid=$!; echo $pid > pid.txt; wait $pid; code=$?; stty -a > stty.txt; echo exited-$code; sleep 60")
+        session.wait { $0.contains("00:00:01 / 00:19:12") }
+        let pid = try String(contentsOf: session.directory.appendingPathComponent("pid.txt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let signals = ["SEGV": SIGSEGV, "ABRT": SIGABRT, "ILL": SIGILL, "BUS": SIGBUS, "FPE": SIGFPE, "TRAP": SIGTRAP]
+        let number = signals[signalName]!
+        #expect(kill(pid_t(pid)!, number) == 0)
+        let after = session.wait(seconds: 30) { $0.contains("exited-") }
+        // The process died of the signal (the shell says 128 + its number), after the restore.
+        #expect(after.contains("exited-\(128 + number)"))
+        #expect(!after.contains("Recommended reading"))
+        let stty = try String(contentsOf: session.directory.appendingPathComponent("stty.txt"), encoding: .utf8)
+        #expect(stty.contains(" icanon") && !stty.contains("-icanon") && stty.contains(" echo") && !stty.contains(" -echo "))
+        let report = try String(contentsOf: session.directory.appendingPathComponent("crash.txt"), encoding: .utf8)
+        #expect(report.contains("podread: crashed; the terminal has been restored"))
+        try expectTerminalGivenBack(session)
+    }
+
+    /// tmux's view of the pane: alternate screen left, cursor shown, no mouse reporting.
+    private func expectTerminalGivenBack(_ session: TmuxSession) throws {
+        let flags = try session.tmux(["display-message", "-p", "-t", "main",
+                                      "#{alternate_on} #{cursor_flag} #{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}"])
+        #expect(flags.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1 0000")
     }
 }
 
