@@ -51,6 +51,7 @@ public enum UIStrings {
     }
 
     static func notFound(_ query: String) -> String { "not found: \(query)" }
+    static let indexing = "indexing…"
     static func onlySimilar(_ words: [String]) -> String { "only similar words: " + words.joined(separator: ", ") }
     static func alsoFound(_ words: [String]) -> String { "also found: " + words.joined(separator: ", ") }
     static func noHitsInPane(_ pane: PaneKind) -> String { "no hits in \(pane.title.lowercased())" }

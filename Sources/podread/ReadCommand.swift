@@ -63,6 +63,10 @@ final class ReaderSession {
     private let terminal: CursesScreen
     private var state: ReaderState
     private let player: PlayerHost
+    private var indexer: BackgroundIndex?
+    /// From this many lines on, the search index is built while the reader
+    /// is already on screen (a million lines take seconds to index).
+    static let backgroundIndexLines = 20_000
 
     init(episode: Episode, settings: ReaderSettings, colors: Bool, player: PlayerHost) throws {
         self.player = player
@@ -72,7 +76,15 @@ final class ReaderSession {
             throw CommandFailure(message: error.description)
         }
         let size = terminal.size
-        state = ReaderState(episode: episode, width: size.width, height: size.height, settings: settings, colors: colors)
+        let indexLater = episode.segments.count >= Self.backgroundIndexLines
+        if indexLater {
+            var opening = Screen(width: size.width, height: size.height)
+            opening.write(" " + InertText.clean(episode.title) + ": laying out \(episode.segments.count) lines…", row: 0, column: 0, limit: size.width)
+            terminal.draw(opening)
+            indexer = BackgroundIndex(episode: episode)
+        }
+        state = ReaderState(episode: episode, width: size.width, height: size.height, settings: settings, colors: colors,
+                            indexLater: indexLater)
     }
 
     /// Runs until the reader quits or a signal asks it to; returns the position to remember.
@@ -82,6 +94,10 @@ final class ReaderSession {
         if play { player.start(at: state.position) }
         while true {
             if let reading = player.reading() { _ = update(&state, .clock(reading)) }
+            if let index = indexer?.finished() {
+                state.receive(index: index)
+                indexer = nil
+            }
             terminal.draw(render(state))
             guard let event = terminal.nextEvent() else { break }
             var quit = false

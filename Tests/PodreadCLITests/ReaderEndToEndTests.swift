@@ -258,6 +258,33 @@ struct HostileTextEndToEndTests {
     }
 }
 
+@Suite("A huge transcript in a terminal", .serialized)
+struct HugeTranscriptEndToEndTests {
+    @Test("a transcript over the background-index size opens, and search finds its last line with the index built on a thread of its own")
+    func backgroundIndex() throws {
+        let podread = PodreadRunner.executable.path
+        let session = try TmuxSession(command: "sleep 60", width: 100, height: 30)
+        // 30,000 cues, over the 20,000-line size that indexes in the background.
+        var file = "WEBVTT\n\n"
+        for index in 0..<30_000 {
+            let text = index == 29_999 ? "the very last word is zanzibar" : "line \(index) of a long transcript about korea"
+            file += String(format: "%02d:%02d:%02d.000 --> %02d:%02d:%02d.900\n", index / 3600, index / 60 % 60, index % 60,
+                           index / 3600, index / 60 % 60, index % 60) + text + "\n\n"
+        }
+        let path = session.directory.appendingPathComponent("huge.vtt")
+        try file.write(to: path, atomically: true, encoding: .utf8)
+        try session.tmux(["respawn-pane", "-k", "-t", "main", "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
+                          "XDG_STATE_HOME=\(session.directory.path)/state", "sh", "-c", "\(podread) \(path.path); echo exited-$?; sleep 60"])
+        session.wait(seconds: 60) { $0.contains("line 0 of a long transcript") }
+        try session.type("/zanzibar")
+        try session.send("Enter")
+        let found = session.wait(seconds: 60) { $0.contains("zanzibar  1/1") }
+        #expect(found.contains("▌08:19:59  the very last word is zanzibar"))
+        try session.type("q")
+        #expect(session.wait { $0.contains("exited-0") }.contains("exited-0"))
+    }
+}
+
 private extension Array where Element == UInt8 {
     func contains(_ sequence: [UInt8]) -> Bool {
         guard sequence.count <= count else { return false }

@@ -76,11 +76,15 @@ struct Painter {
         var left = ""
         var leftStyle = styles.plain
         var hints = UIStrings.hintsNormal
+        var counterAlone: String?   // kept when the hints do not fit
         switch state.mode {
         case .prompt(let prompt):
             left = prompt.symbol + prompt.text
             hints = prompt.kind == .search ? UIStrings.hintsSearching : prompt.kind == .time ? UIStrings.hintsTime : UIStrings.hintsCommand
-            if prompt.kind == .search, let counter = searchCounter() { hints = counter + "  " + hints }
+            if prompt.kind == .search, let counter = searchCounter() {
+                hints = counter + "  " + hints
+                counterAlone = counter
+            }
         case .results, .contents:
             hints = UIStrings.hintsList
         case .help:
@@ -94,6 +98,8 @@ struct Painter {
                 left = UIStrings.selecting(range.count, quote.timestamp, format: state.quoteFormat)
                 leftStyle = styles.marker
                 hints = UIStrings.hintsSelecting
+            } else if let pending = state.pendingSearch {
+                left = InertText.clean(pending.query) + "  " + UIStrings.indexing
             } else if let search = state.search {
                 left = InertText.clean(search.query) + "  " + (searchCounter() ?? "")
                 if !search.fuzzyWords.isEmpty { left += "  " + UIStrings.onlySimilar(search.fuzzyWords.map { InertText.clean($0) }) }
@@ -103,7 +109,7 @@ struct Painter {
         let leftWidth = screen.write(" " + left, row: row, column: 0, limit: width, style: leftStyle)
         if case .prompt = state.mode { screen.write("█", row: row, column: leftWidth, style: styles.dim) }
         // The longest hint that fits: full, then shorter, then none.
-        for candidate in [hints, UIStrings.hintsShort, UIStrings.hintsShortest] {
+        for candidate in [hints, counterAlone, UIStrings.hintsShort, UIStrings.hintsShortest].compactMap({ $0 }) {
             let hintColumn = width - DisplayWidth.of(candidate) - 1
             if hintColumn > leftWidth + 2 {
                 screen.write(candidate, row: row, column: hintColumn, style: styles.dim)
@@ -114,6 +120,7 @@ struct Painter {
 
     /// `3/20` for the focused pane.
     func searchCounter() -> String? {
+        if state.pendingSearch != nil { return UIStrings.indexing }
         guard let search = state.search else { return nil }
         let counter = search.counter(for: state.focus, cursor: state.panes[state.focus]!.cursor)
         return "\(counter.current)/\(counter.total)"

@@ -3,8 +3,11 @@ import EpisodeKit
 /// Everything the reader shows and remembers. Only `update` changes it.
 public struct ReaderState: Sendable {
     public var episode: Episode
-    /// The search index; it may hold other episodes too (`episodeNumber` is ours).
-    public let index: SearchIndex
+    /// The search index; it may hold other episodes too (`episodeNumber` is
+    /// ours). nil while it is still being built (`indexLater`).
+    public private(set) var index: SearchIndex?
+    /// A search asked for before the index was ready; it runs when it is.
+    public var pendingSearch: PendingSearch?
     public let episodeNumber: Int
     public let timeline: SegmentTimeline
 
@@ -42,10 +45,13 @@ public struct ReaderState: Sendable {
         public var isWarning: Bool
     }
 
+    /// With `indexLater`, the reader starts without a search index and its
+    /// host builds one elsewhere and hands it over with `receive(index:)`:
+    /// a huge transcript is on screen before its index is ready.
     public init(episode: Episode, index: SearchIndex? = nil, episodeNumber: Int = 0, width: Int, height: Int,
-                settings: ReaderSettings = ReaderSettings(), colors: Bool = true) {
+                settings: ReaderSettings = ReaderSettings(), colors: Bool = true, indexLater: Bool = false) {
         self.episode = episode
-        self.index = index ?? SearchIndex(episodes: [episode])
+        self.index = index ?? (indexLater ? nil : SearchIndex(episodes: [episode]))
         self.episodeNumber = index == nil ? 0 : episodeNumber
         self.timeline = SegmentTimeline(segments: episode.segments)
         self.width = width
@@ -58,6 +64,18 @@ public struct ReaderState: Sendable {
         self.quoteFormat = settings.quoteFormat
         for pane in PaneKind.allCases { panes[pane] = PaneState() }
         relayout()
+    }
+
+    /// The index built elsewhere (see `indexLater`); a search waiting for it runs now.
+    public mutating func receive(index: SearchIndex) {
+        self.index = index
+        guard let pending = pendingSearch else { return }
+        pendingSearch = nil
+        if case .prompt(let prompt) = mode, prompt.kind == .search {
+            runSearch(prompt.text, from: prompt.origin)
+        } else {
+            runSearch(pending.query, from: pending.origin)
+        }
     }
 
     /// The current transcript line.
@@ -147,6 +165,12 @@ public struct ReaderState: Sendable {
         }
         reveal(pane)
     }
+}
+
+/// A search typed before the index was ready.
+public struct PendingSearch: Sendable, Equatable {
+    public var query: String
+    public var origin: Int
 }
 
 /// Where a pane is scrolled to and which entry is current.

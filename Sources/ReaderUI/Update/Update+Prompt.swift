@@ -8,6 +8,7 @@ extension ReaderState {
             mode = .normal
             if prompt.kind == .search {
                 search = nil
+                pendingSearch = nil
                 moveCursor(focus, to: prompt.origin)
             }
             return []
@@ -46,6 +47,7 @@ extension ReaderState {
         case .search:
             guard !text.isEmpty else {
                 search = nil
+                pendingSearch = nil
                 return []
             }
             searchHistory.removeAll { $0 == text }

@@ -6,7 +6,15 @@ extension ReaderState {
     mutating func runSearch(_ query: String, from origin: Int) {
         guard !query.allSatisfy(\.isWhitespace) else {
             search = nil
+            pendingSearch = nil
             moveCursor(focus, to: origin)
+            return
+        }
+        pendingSearch = nil
+        guard let index else {
+            // Still indexing: remembered, and run when the index arrives.
+            search = nil
+            pendingSearch = PendingSearch(query: query, origin: origin)
             return
         }
         let results = index.search(SearchQuery(query))
@@ -23,7 +31,7 @@ extension ReaderState {
     /// `n` and `N`: the next or previous hit in the focused pane, wrapping.
     mutating func stepHit(forward: Bool) {
         guard let search else {
-            message = StatusMessage(text: UIStrings.noSearch, isWarning: true)
+            message = StatusMessage(text: pendingSearch != nil ? UIStrings.indexing : UIStrings.noSearch, isWarning: true)
             return
         }
         let hits = search.hits[focus] ?? []

@@ -1,0 +1,23 @@
+import EpisodeKit
+import Foundation
+import Synchronization
+
+/// Builds an episode's search index on a thread of its own, so the reader
+/// can show a huge transcript while its index is still being made.
+final class BackgroundIndex: Sendable {
+    private let result = Mutex<SearchIndex?>(nil)
+
+    init(episode: Episode) {
+        let thread = Thread { [self] in
+            let index = SearchIndex(episodes: [episode])
+            self.result.withLock { $0 = index }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The index once it is built; nil until then.
+    func finished() -> SearchIndex? {
+        result.withLock { $0 }
+    }
+}
