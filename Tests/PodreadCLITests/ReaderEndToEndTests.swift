@@ -285,6 +285,44 @@ struct HugeTranscriptEndToEndTests {
     }
 }
 
+extension HugeTranscriptEndToEndTests {
+    @Test("a 10 MB line: opens, scrolls, and searching in it and past it answers at once")
+    func tenMegabyteLine() throws {
+        let podread = PodreadRunner.executable.path
+        let session = try TmuxSession(command: "sleep 60", width: 100, height: 30)
+        let words = ["north", "korea", "security", "strategy", "europe", "cyber", "sanctions", "missile"]
+        var line = "00:00:01 "
+        line.reserveCapacity(10_100_000)
+        var word = 0
+        while line.utf8.count < 10_000_000 {
+            line += words[word % words.count] + " "
+            word = (word * 31 + 7) % 1009
+        }
+        let path = session.directory.appendingPathComponent("long-line.txt")
+        try (line + "\n00:00:05 after the long line\n").write(to: path, atomically: true, encoding: .utf8)
+        try session.tmux(["respawn-pane", "-k", "-t", "main", "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
+                          "XDG_STATE_HOME=\(session.directory.path)/state", "sh", "-c", "\(podread) \(path.path); echo exited-$?; sleep 60"])
+        session.wait(seconds: 60) { $0.contains("▌00:00:01") }
+        try session.type("JJJ")
+        // Typed letter by letter, every keystroke searches and highlights the
+        // screenful of the long line: only what is on screen may be worked on.
+        try session.type("/after")
+        try session.send("Enter")
+        // A bound for a hang, not a speed goal: it answers in about a
+        // second here; highlighting the whole line took about a minute.
+        let after = session.wait(seconds: 15) { $0.contains("after  1/1") }
+        #expect(after.contains("after  1/1"))
+        #expect(after.contains("▌00:00:05  after the long line"))
+        try session.type("g/missile")
+        try session.send("Enter")
+        let found = session.wait(seconds: 15) { $0.contains("missile  1/1") }
+        #expect(found.contains("missile  1/1"))
+        #expect(found.contains("▌00:00:01"))
+        try session.type("q")
+        #expect(session.wait(seconds: 30) { $0.contains("exited-0") }.contains("exited-0"))
+    }
+}
+
 private extension Array where Element == UInt8 {
     func contains(_ sequence: [UInt8]) -> Bool {
         guard sequence.count <= count else { return false }

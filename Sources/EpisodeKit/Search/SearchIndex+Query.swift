@@ -64,12 +64,37 @@ public struct SearchResults: Sendable {
         Highlighter.ranges(in: text, matchers: matchers)
     }
 
+    /// Ranges to highlight in part of a long text (scalar offsets `window`),
+    /// found in that part and a little either side of it, so a phrase across
+    /// its edge is still marked. The cost follows the part, not the text: a
+    /// line of a million words is highlighted as fast as a short one.
+    public func highlights(in text: String, near window: Range<Int>) -> [Range<Int>] {
+        let margin = 256
+        let scalars = text.unicodeScalars
+        var lower = max(0, window.lowerBound - margin)
+        guard var start = scalars.index(scalars.startIndex, offsetBy: lower, limitedBy: scalars.endIndex) else { return [] }
+        var end = scalars.index(start, offsetBy: window.upperBound + margin - lower, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        // Cut between words, so no word is taken for a shorter one.
+        if lower > 0 {
+            while start < end, !scalars[start].isSpace { start = scalars.index(after: start); lower += 1 }
+        }
+        if end < scalars.endIndex {
+            while end > start, !scalars[scalars.index(before: end)].isSpace { end = scalars.index(before: end) }
+        }
+        let part = String(scalars[start..<end])
+        return Highlighter.ranges(in: part, matchers: matchers).ranges.map { ($0.lowerBound + lower)..<($0.upperBound + lower) }
+    }
+
     /// The words found only fuzzily in the first hits, as written (`Baalbach`, `Baibach`).
     public func fuzzyWords(sampling limit: Int = 200) -> [String] {
         var seen = Set<String>()
         var words: [String] = []
         for unit in fuzzyOnly.members(limit: limit) {
-            for word in hit(unit: unit, fuzzy: true).matched where seen.insert(word).inserted {
+            // The words are a notice, not a report: a huge text is sampled
+            // from its start rather than highlighted whole on every keystroke.
+            var text = index.text(episode: Int(index.unitEpisode[unit]), field: index.unitField[unit], item: Int(index.unitItem[unit]))
+            if text.utf8.count > 65_536 { text = String(text.unicodeScalars.prefix(65_536)) }
+            for word in Highlighter.ranges(in: text, matchers: matchers).fuzzyWords where seen.insert(word).inserted {
                 words.append(word)
             }
         }

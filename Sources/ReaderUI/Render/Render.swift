@@ -138,14 +138,15 @@ struct Painter {
             box(frame, title: title, focused: focused)
         }
         let paneState = state.panes[pane]!
-        let highlights = HighlightCache(search: state.search, document: document)
         if document.isEmpty {
             let note = pane == .transcript ? UIStrings.noTranscript : pane == .reading ? UIStrings.noReading : ""
             screen.write(note, row: content.y, column: content.x + 1, limit: content.width - 1, style: styles.dim)
             return
         }
         // Only the rows on screen are asked for: the transcript builds them on demand.
-        for (line, row) in document.rows(paneState.top..<(paneState.top + content.height)).enumerated() {
+        let rows = document.rows(paneState.top..<(paneState.top + content.height))
+        let highlights = HighlightCache(search: state.search, document: document, rows: rows)
+        for (line, row) in rows.enumerated() {
             let y = content.y + line
             let current = row.entry != nil && row.entry == paneState.cursor
             let selected = pane == .transcript && state.selectionAnchor != nil && row.entry.map { state.quoteRange?.contains($0) == true } == true
@@ -209,22 +210,34 @@ struct Painter {
     }
 }
 
-/// Highlight ranges per source text, computed once per frame.
+/// Highlight ranges of the texts on screen, worked out once per frame.
 struct HighlightCache {
+    /// Texts longer than this are highlighted only around what is on screen.
+    static let wholeTextLimit = 4096
     private var ranges: [Int: [Range<Int>]] = [:]
-    private let search: SearchState?
-    private let document: PaneDocument
 
-    init(search: SearchState?, document: PaneDocument) {
-        self.search = search
-        self.document = document
+    init(search: SearchState?, document: PaneDocument, rows: [Row]) {
+        guard let search else { return }
+        // Per source, the part its spans on screen cover (in scalars).
+        var shown: [Int: Range<Int>] = [:]
+        for row in rows {
+            for span in row.spans {
+                guard let source = span.source else { continue }
+                let part = span.sourceOffset..<(span.sourceOffset + span.text.unicodeScalars.count)
+                shown[source] = shown[source].map { min($0.lowerBound, part.lowerBound)..<max($0.upperBound, part.upperBound) } ?? part
+            }
+        }
+        for (source, part) in shown {
+            let text = document.source(source)
+            ranges[source] = text.utf8.count <= Self.wholeTextLimit
+                ? search.results.highlights(in: text).ranges
+                : search.results.highlights(in: text, near: part)
+        }
     }
 
     /// Columns within a span's text to show as hits.
     func columns(source: Int, span: RowSpan) -> [Range<Int>] {
-        guard let search else { return [] }
-        let found = search.results.highlights(in: document.source(source)).ranges
-        guard !found.isEmpty else { return [] }
+        guard let found = ranges[source], !found.isEmpty else { return [] }
         let spanScalars = span.text.unicodeScalars.count
         let spanRange = span.sourceOffset..<(span.sourceOffset + spanScalars)
         var result: [Range<Int>] = []

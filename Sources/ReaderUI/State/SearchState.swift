@@ -9,25 +9,31 @@ public struct SearchState: Sendable {
     /// Words found only by fuzzy matching, as written.
     public var fuzzyWords: [String]
 
-    init(query: String, results: SearchResults, episode: Episode, episodeNumber: Int) {
+    init(query: String, results: SearchResults, episode: Episode, episodeNumber: Int, timeline: SegmentTimeline) {
         self.query = query
         self.results = results
-        var hits: [PaneKind: Set<Int>] = [:]
+        // Arrays sorted once rather than sets: a search in a transcript of a
+        // million lines may have half a million hits, on every keystroke.
+        var hits: [PaneKind: [Int]] = [:]
         let shownotesCount = episode.shownotesItems.count
-        let timeline = SegmentTimeline(segments: episode.segments)
         for location in results.locations(inEpisode: episodeNumber) {
             switch location.field {
-            case .transcript: hits[.transcript, default: []].insert(location.item)
-            case .shownotes: hits[.shownotes, default: []].insert(location.item)
-            case .people: hits[.shownotes, default: []].insert(shownotesCount + location.item)
-            case .reading: hits[.reading, default: []].insert(location.item)
+            case .transcript: hits[.transcript, default: []].append(location.item)
+            case .shownotes: hits[.shownotes, default: []].append(location.item)
+            case .people: hits[.shownotes, default: []].append(shownotesCount + location.item)
+            case .reading: hits[.reading, default: []].append(location.item)
             case .chapters:
                 if let segment = timeline.segmentIndex(at: episode.chapters[location.item].start) {
-                    hits[.transcript, default: []].insert(segment)
+                    hits[.transcript, default: []].append(segment)
                 }
             }
         }
-        self.hits = hits.mapValues { $0.sorted() }
+        self.hits = hits.mapValues { entries in
+            var unique: [Int] = []
+            unique.reserveCapacity(entries.count)
+            for entry in entries.sorted() where unique.last != entry { unique.append(entry) }
+            return unique
+        }
         fuzzyWords = results.exactCount == 0 ? results.fuzzyWords() : []
     }
 

@@ -18,7 +18,7 @@ extension ReaderState {
             return
         }
         let results = index.search(SearchQuery(query))
-        let state = SearchState(query: query, results: results, episode: episode, episodeNumber: episodeNumber)
+        let state = SearchState(query: query, results: results, episode: episode, episodeNumber: episodeNumber, timeline: timeline)
         search = state
         let hits = state.hits[focus] ?? []
         if let target = hits.first(where: { $0 >= origin }) ?? hits.first {

@@ -20,6 +20,23 @@ struct SearchIndexTests {
         return hit.ranges.map { String(String.UnicodeScalarView(scalars[$0])) }
     }
 
+    @Test("highlights near a part of a long text are the whole text's highlights there", arguments: ["korea", "sanct", "\"north korea\"", "ballbach", "2024"])
+    func highlightsNearAPart(query: String) {
+        // The whole transcript as one line, a few times over: a line far longer than a screen.
+        let text = Array(repeating: Self.sample.segments.map(\.text).joined(separator: " "), count: 3).joined(separator: " ")
+        let results = Self.index.search(query)
+        let whole = results.highlights(in: text).ranges
+        #expect(!whole.isEmpty)
+        let length = text.unicodeScalars.count
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<60 {
+            let start = Int.random(in: 0..<length, using: &generator)
+            let window = start..<min(length, start + Int.random(in: 1...400, using: &generator))
+            let near = results.highlights(in: text, near: window).filter { $0.overlaps(window) }
+            #expect(near == whole.filter { $0.overlaps(window) }, "window \(window)")
+        }
+    }
+
     @Test("a word finds every segment it is in, in time order")
     func word() {
         let hits = times("cyber")
