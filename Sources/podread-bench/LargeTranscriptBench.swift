@@ -3,8 +3,8 @@ import Foundation
 import ReaderUI
 
 /// A hostile size: one transcript of a million segments, as a WebVTT file,
-/// read, indexed, laid out and drawn as the reader does when it opens; then
-/// a move to the end and one search keystroke on it.
+/// opened as the reader opens it (read, laid out, first screen drawn, then
+/// indexed for search); then a move to the end and one search keystroke.
 enum LargeTranscriptBench {
     static func run(sample: Episode, segments count: Int) -> [ReaderBench.Figure] {
         var generator = BenchGenerator(seed: 7)
@@ -19,13 +19,18 @@ enum LargeTranscriptBench {
         let bytes = Array(file.utf8)
         file = ""
 
+        // As the reader opens it: read, lay out and draw (the first screen),
+        // while the index is built on a thread of its own (search ready).
         var episode: Episode!
         let read = Measure.seconds { episode = try! EpisodeReader.read(bytes: bytes, fallbackTitle: "large") } * 1000
+        var state: ReaderState!
+        let layout = Measure.seconds {
+            state = ReaderState(episode: episode, width: 120, height: 40, indexLater: true)
+        } * 1000
+        let draw = Measure.seconds { _ = render(state) } * 1000
         var index: SearchIndex!
         let indexing = Measure.seconds { index = SearchIndex(episodes: [episode]) } * 1000
-        var state: ReaderState!
-        let layout = Measure.seconds { state = ReaderState(episode: episode, index: index, episodeNumber: 0, width: 120, height: 40) } * 1000
-        let draw = Measure.seconds { _ = render(state) } * 1000
+        state.receive(index: index)
         let end = Measure.seconds {
             _ = update(&state, .key(.character("G")))
             _ = render(state)
@@ -35,12 +40,14 @@ enum LargeTranscriptBench {
             _ = update(&state, .key(.character("k")))
             _ = render(state)
         } * 1000
-        let total = read + indexing + layout + draw
+        let firstScreen = read + layout + draw
         return [
-            ReaderBench.Figure(key: "largeOpenMs", line: "\(count.formatted())-segment transcript (\(bytes.count / 1_000_000) MB of WebVTT): open "
-                               + String(format: "%.0f ms = read %.0f + index %.0f + layout %.0f + draw %.1f; G %.1f ms, search keystroke %.1f ms",
-                                        total, read, indexing, layout, draw, end, keystroke),
-                               milliseconds: total),
+            ReaderBench.Figure(key: "largeFirstScreenMs", line: "\(count.formatted())-segment transcript (\(bytes.count / 1_000_000) MB of WebVTT): first screen "
+                               + String(format: "%.0f ms (read %.0f + layout %.0f + draw %.1f), search ready %.0f ms later (index); G %.1f ms, search keystroke %.1f ms",
+                                        firstScreen, read, layout, draw, indexing, end, keystroke),
+                               milliseconds: firstScreen),
+            ReaderBench.Figure(key: "largeIndexMs", line: "", milliseconds: indexing),
+            ReaderBench.Figure(key: "largeKeystrokeMs", line: "", milliseconds: keystroke),
         ]
     }
 }

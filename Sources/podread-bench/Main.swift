@@ -133,7 +133,7 @@ enum Bench {
         if largeCount > 0 {
             lines.append("")
             for figure in LargeTranscriptBench.run(sample: sample, segments: largeCount) {
-                lines.append(figure.line)
+                if !figure.line.isEmpty { lines.append(figure.line) }
                 report.append((figure.key, .double(figure.milliseconds)))
             }
         }
