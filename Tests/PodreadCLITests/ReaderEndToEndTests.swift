@@ -262,7 +262,6 @@ struct HostileTextEndToEndTests {
 struct HugeTranscriptEndToEndTests {
     @Test("a transcript over the background-index size opens, and search finds its last line with the index built on a thread of its own")
     func backgroundIndex() throws {
-        let podread = PodreadRunner.executable.path
         let session = try TmuxSession(command: "sleep 60", width: 100, height: 30)
         // 30,000 cues, over the 20,000-line size that indexes in the background.
         var file = "WEBVTT\n\n"
@@ -273,8 +272,7 @@ struct HugeTranscriptEndToEndTests {
         }
         let path = session.directory.appendingPathComponent("huge.vtt")
         try file.write(to: path, atomically: true, encoding: .utf8)
-        try session.tmux(["respawn-pane", "-k", "-t", "main", "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
-                          "XDG_STATE_HOME=\(session.directory.path)/state", "sh", "-c", "\(podread) \(path.path); echo exited-$?; sleep 60"])
+        try open(path, in: session)
         session.wait(seconds: 60) { $0.contains("line 0 of a long transcript") }
         try session.type("/zanzibar")
         try session.send("Enter")
@@ -286,9 +284,16 @@ struct HugeTranscriptEndToEndTests {
 }
 
 extension HugeTranscriptEndToEndTests {
+    /// Runs podread on a file written into the session's folder (the file is
+    /// made after the session, which made the folder).
+    private func open(_ path: URL, in session: TmuxSession) throws {
+        let podread = PodreadRunner.executable.path
+        try session.tmux(["respawn-pane", "-k", "-t", "main", "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
+                          "XDG_STATE_HOME=\(session.directory.path)/state", "sh", "-c", "\(podread) \(path.path); echo exited-$?; sleep 60"])
+    }
+
     @Test("a 10 MB line: opens, scrolls, and searching in it and past it answers at once")
     func tenMegabyteLine() throws {
-        let podread = PodreadRunner.executable.path
         let session = try TmuxSession(command: "sleep 60", width: 100, height: 30)
         let words = ["north", "korea", "security", "strategy", "europe", "cyber", "sanctions", "missile"]
         var line = "00:00:01 "
@@ -300,8 +305,7 @@ extension HugeTranscriptEndToEndTests {
         }
         let path = session.directory.appendingPathComponent("long-line.txt")
         try (line + "\n00:00:05 after the long line\n").write(to: path, atomically: true, encoding: .utf8)
-        try session.tmux(["respawn-pane", "-k", "-t", "main", "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
-                          "XDG_STATE_HOME=\(session.directory.path)/state", "sh", "-c", "\(podread) \(path.path); echo exited-$?; sleep 60"])
+        try open(path, in: session)
         session.wait(seconds: 60) { $0.contains("▌00:00:01") }
         try session.type("JJJ")
         // Typed letter by letter, every keystroke searches and highlights the
