@@ -21,6 +21,22 @@ struct FeedTests {
         #expect(feed.items[2].duration?.formatted == "00:30:00")
     }
 
+    @Test("publication dates as feeds write them", arguments: [
+        ("Wed, 28 Jan 2026 10:00:00 +0000", "2026-01-28"),
+        ("Mon, 5 Jan 2026 10:00:00 GMT", "2026-01-05"),
+        ("Wed,28 Jan 2026", "2026-01-28"),
+        ("28 January 2026", "2026-01-28"),
+        ("Sat, 14 Sept. 2024 08:00", "2024-09-14"),
+        ("Di, 12 Okt 2021", "2021-10-12"),
+        ("2026-01-28T10:00:00Z", "2026-01-28"),
+        ("Wed, 31 Feb 2026 10:00:00", nil),
+        ("sometime", nil),
+        ("", nil),
+    ] as [(String, String?)])
+    func dates(text: String, expected: String?) {
+        #expect(FeedReader.parseRFC822Date(text)?.description == expected)
+    }
+
     @Test("HTML shownotes become readable text with numbered links, never raw tags")
     func shownotes() throws {
         let feed = try FeedReader.read(Fixture.source("feed.xml"))

@@ -14,30 +14,33 @@ enum Entities {
         "middot": "·", "bull": "•", "shy": "\u{00AD}", "zwj": "\u{200D}", "zwnj": "\u{200C}",
     ]
 
+    /// On bytes: `&` and `;` are ASCII, and feeds decode a reference or two
+    /// in every item.
     static func decode<S: StringProtocol>(_ text: S) -> String {
         guard text.containsByte(38) else { return String(text) }  // no `&`
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            guard character == "&" else {
-                result.append(character)
-                index = text.index(after: index)
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "&") else {
+                result.append(byte)
+                index += 1
                 continue
             }
-            // A reference is at most 32 characters up to its `;`.
-            let limit = text.index(index, offsetBy: 33, limitedBy: text.endIndex) ?? text.endIndex
-            if let semicolon = text[index..<limit].firstIndex(of: ";"),
-               let decoded = reference(text[text.index(after: index)..<semicolon]) {
-                result += decoded
-                index = text.index(after: semicolon)
+            // A reference is at most 32 bytes up to its `;`.
+            let limit = min(bytes.count, index + 34)
+            if let semicolon = bytes[(index + 1)..<limit].firstIndex(of: UInt8(ascii: ";")),
+               let decoded = reference(String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self)) {
+                result += decoded.utf8
+                index = semicolon + 1
             } else {
-                result.append("&")
-                index = text.index(after: index)
+                result.append(byte)
+                index += 1
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static func reference<S: StringProtocol>(_ name: S) -> String? {

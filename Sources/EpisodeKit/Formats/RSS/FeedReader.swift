@@ -62,16 +62,26 @@ public enum FeedReader {
         text.contains("&lt;") && !text.contains("<")
     }
 
-    /// Built once (a literal in the function would be compiled on every call).
-    nonisolated(unsafe) private static let rfc822Date = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/
-
     /// `Wed, 28 Jan 2026 10:00:00 +0000` → 2026-01-28.
     static func parseRFC822Date(_ text: String) -> CalendarDate? {
-        guard let match = text.firstMatch(of: rfc822Date) else {
-            return ReadingList.parseDate(String(text.prefix(10)))
+        // Read by words, not a regex: a feed has a date per item, and a
+        // regex match costs more than the rest of the item.
+        let words = text.utf8.split(whereSeparator: { $0 == 32 || $0 == 44 || ($0 >= 9 && $0 <= 13) })
+        for start in words.indices.dropLast(2) {
+            let day = words[start], month = words[start + 1], year = words[start + 2]
+            guard (1...2).contains(day.count), day.allSatisfy(isDigit), year.count == 4, year.allSatisfy(isDigit) else { continue }
+            var letters = month.last == UInt8(ascii: ".") ? month.dropLast() : month[...]
+            guard letters.count >= 3, letters.allSatisfy({ isLetter($0) }) else { continue }
+            letters = letters.prefix(3)
+            guard let number = ReadingList.monthNumbers[String(decoding: letters, as: UTF8.self).lowercased()] else { continue }
+            return CalendarDate(year: Int(String(decoding: year, as: UTF8.self))!, month: number,
+                                day: Int(String(decoding: day, as: UTF8.self))!)
         }
-        return ReadingList.parseDate("\(match.output.1) \(match.output.2) \(match.output.3)")
+        return ReadingList.parseDate(String(text.prefix(10)))
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
 
     /// `3723`, `62:03` or `1:02:03`.
     static func parseDuration(_ text: String) -> TimeCode? {

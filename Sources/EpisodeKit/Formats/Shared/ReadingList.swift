@@ -104,7 +104,7 @@ enum ReadingList {
         return nil
     }
 
-    private static let monthNumbers = [
+    static let monthNumbers = [
         "jan": 1, "feb": 2, "mar": 3, "mär": 3, "apr": 4, "may": 5, "mai": 5, "jun": 6,
         "jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12,
     ]
