@@ -91,3 +91,20 @@ extension StringProtocol {
         return utf8.dropFirst(start).firstIndex(of: byte).map { utf8.distance(from: utf8.startIndex, to: $0) }
     }
 }
+
+extension StringProtocol {
+    /// Whether the text holds `needle`, compared byte for byte (no Unicode
+    /// equivalence): Foundation's `contains` goes through CFString and was a
+    /// tenth of the time of reading a large HTML transcript.
+    func containsBytes(_ needle: String) -> Bool {
+        let wanted = Array(needle.utf8)
+        guard let first = wanted.first else { return true }
+        var start = 0
+        while let hit = firstByteOffset(of: first, from: start) {
+            let bytes = utf8.dropFirst(hit)
+            if bytes.starts(with: wanted) { return true }
+            start = hit + 1
+        }
+        return false
+    }
+}

@@ -77,8 +77,8 @@ public enum HTMLTranscriptReader {
             if name == "cite" { return .speaker }
             if name == "time" { return .time }
             let classes = (attributes["class"] ?? "").lowercased()
-            if classes.contains("speaker") { return .speaker }
-            if classes.contains("timestamp") || classes.split(separator: " ").contains("time") { return .time }
+            if classes.containsBytes("speaker") { return .speaker }
+            if classes.containsBytes("timestamp") || classes.split(separator: " ").contains("time") { return .time }
             return nil
         }
     }

@@ -59,7 +59,7 @@ public enum FeedReader {
 
     /// HTML that was escaped twice (`&lt;p&gt;`) arrives as text with tags in it.
     private static func looksEscaped(_ text: String) -> Bool {
-        text.contains("&lt;") && !text.contains("<")
+        text.containsBytes("&lt;") && !text.containsByte(UInt8(ascii: "<"))
     }
 
     /// `Wed, 28 Jan 2026 10:00:00 +0000` → 2026-01-28.

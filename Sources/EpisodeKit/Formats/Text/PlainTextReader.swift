@@ -76,8 +76,8 @@ enum PlainTextLine {
     static func clean(_ line: String) -> String {
         // Regexes are slow; most lines have neither form, which a byte scan tells.
         let bytes = line.utf8
-        let hasVoice = bytes.contains(60) && line.contains("<v")
-        let hasBold = bytes.contains(42) && line.contains("**")
+        let hasVoice = bytes.contains(60) && line.containsBytes("<v")
+        let hasBold = bytes.contains(42) && line.containsBytes("**")
         guard hasVoice || hasBold else { return line }
         var text = line
         if let match = text.firstMatch(of: voiceTag) {
