@@ -11,7 +11,12 @@ enum Output {
 
     static func error(_ text: String) {
         // Written with one write(2) so the line never interleaves with others.
-        let bytes = Array(("podread: " + text + "\n").utf8)
+        progress("podread: " + text + "\n")
+    }
+
+    /// Text on standard error as it is, with no line end (progress notes).
+    static func progress(_ text: String) {
+        let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 }

@@ -34,8 +34,10 @@ struct ReadCommand: ParsableCommand {
 
     func run() throws {
         let start = try parseTime(at, option: "--at")
-        let loaded = try EpisodeLoader.load(arguments.episode,
-                                            options: LoadOptions(episodeNumber: arguments.episodeNumber, strict: arguments.strict))
+        let loaded = try ReadingNotice.while(reading: arguments.episode) {
+            try EpisodeLoader.load(arguments.episode,
+                                   options: LoadOptions(episodeNumber: arguments.episodeNumber, strict: arguments.strict))
+        }
         if let problem = TerminalCheck.problem() { throw CommandFailure(message: problem) }
         let positions = ReadingPositions()
         let key = ReadingPositions.key(for: loaded.source, isBundledSample: loaded.isBundledSample)
@@ -46,8 +48,8 @@ struct ReadCommand: ParsableCommand {
         let player = PlayerHost(audio: audio ?? loaded.episode.audioURL, duration: loaded.episode.duration)
         defer { player.stop() }
         let session = try ReaderSession(episode: loaded.episode, settings: config.settings, colors: colors, player: player)
-        let notice = config.problems.first ?? saved.problem ?? loaded.episode.warnings.first?.description
-        let finalPosition = session.run(start: start ?? saved.time, search: search, notice: notice, play: play)
+        let problem = config.problems.first ?? saved.problem ?? loaded.episode.warnings.first?.description
+        let finalPosition = session.run(start: start ?? saved.time, search: search, notice: problem, play: play)
         player.stop()
         session.close()
         // Said again once the screen is gone, so nothing is lost behind it.
