@@ -4,9 +4,10 @@
 /// transcript.
 public enum HTMLTranscriptReader {
     public static func read(_ source: SourceText, title fallbackTitle: String) throws(EpisodeReadError) -> Episode {
+        // One pass over the tokens as they come: a large page is never held
+        // as a list of tokens.
         var tokenizer = MarkupTokenizer(source.text)
-        let tokens = tokenizer.tokens()
-        let title = documentTitle(tokens) ?? fallbackTitle
+        var titles = TitleFinder()
 
         var segments: [Segment] = []
         var speaker: String?
@@ -15,7 +16,8 @@ public enum HTMLTranscriptReader {
         var captureDepth = 0
         var sawTime = false
 
-        for token in tokens {
+        while let token = tokenizer.next() {
+            titles.see(token)
             switch token {
             case .start(let name, let attributes, let selfClosing):
                 if capture != nil {
@@ -58,6 +60,7 @@ public enum HTMLTranscriptReader {
                 }
             }
         }
+        let title = titles.title ?? fallbackTitle
         guard sawTime else {
             let text = MarkupText.readable(source.text)
             var episode = try PlainTextReader.read(SourceText(string: text), title: title)
@@ -82,23 +85,30 @@ public enum HTMLTranscriptReader {
             return nil
         }
     }
+}
 
-    private static func documentTitle(_ tokens: [MarkupTokenizer.Token]) -> String? {
-        for wanted in ["title", "h1"] {
-            var inside = false
-            var text = ""
-            for token in tokens {
-                switch token {
-                case .start(let name, _, false) where name == wanted: inside = true
-                case .end(let name) where name == wanted && inside:
-                    let title = text.collapsingWhitespace()
-                    if !title.isEmpty { return title }
-                    inside = false
-                case .text(let value) where inside: text += value
-                default: break
-                }
-            }
+/// The page's title as tokens pass: the first non-empty `<title>`, else the
+/// first non-empty `<h1>`.
+private struct TitleFinder {
+    private var found: [String: String] = [:]
+    private var open: String?
+    private var text = ""
+
+    var title: String? { found["title"] ?? found["h1"] }
+
+    mutating func see(_ token: MarkupTokenizer.Token) {
+        switch token {
+        case .start(let name, _, false) where (name == "title" || name == "h1") && found[name] == nil:
+            open = name
+            text = ""
+        case .end(let name) where name == open:
+            let title = text.collapsingWhitespace()
+            if !title.isEmpty { found[name] = title }
+            open = nil
+        case .text(let value) where open != nil:
+            text += value
+        default:
+            break
         }
-        return nil
     }
 }
