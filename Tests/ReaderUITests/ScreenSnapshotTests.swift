@@ -197,3 +197,36 @@ struct TranscriptRowsTests {
         #expect(document.rows(document.rowCount..<(document.rowCount + 5)).isEmpty)
     }
 }
+
+@Suite("A million lines in the reader", .timeLimit(.minutes(1)))
+struct MillionLinesTests {
+    @Test("a million lines: laid out, drawn, moved through, jumped in, and searched once the index comes")
+    func millionLines() throws {
+        let words = ["north", "korea", "security", "strategy", "europe", "cyber", "sanctions", "missile"]
+        var segments: [Segment] = []
+        segments.reserveCapacity(1_000_000)
+        // A few texts shared by all the lines: building a million strings is not what is tested.
+        let texts = (0..<8).map { first in (0..<8).map { words[(first &* 7 &+ $0 &* 3) % words.count] }.joined(separator: " ") }
+        for index in 0..<1_000_000 {
+            segments.append(Segment(index: index, start: TimeCode(milliseconds: index * 1000), text: index == 999_999 ? "zanzibar at the end" : texts[index % 8]))
+        }
+        let episode = Episode(title: "A million lines", segments: segments, format: .text).resolvingEnds()
+        var state = ReaderState(episode: episode, width: 120, height: 40, indexLater: true)
+        let document = try #require(state.documents[.transcript])
+        #expect(document.entryCount == 1_000_000)
+        #expect(document.rowCount >= 1_000_000)
+        #expect(render(state).text(row: 2).contains("00:00:00"))
+        update(&state, keys: "G")
+        #expect(state.currentSegment == 999_999)
+        let end = render(state)
+        #expect((0..<40).contains { end.text(row: $0).contains("▌277:46:39  zanzibar at the end") })
+        update(&state, keys: "t138:53:20<Enter>")
+        #expect(state.position.formatted == "138:53:20")
+        update(&state, keys: "g/zanzibar")
+        #expect(state.pendingSearch != nil)
+        state.receive(index: SearchIndex(episodes: [episode]))
+        #expect(state.currentSegment == 999_999)
+        update(&state, keys: "<Enter>")
+        #expect(render(state).text(row: 39).hasPrefix(" zanzibar  1/1"))
+    }
+}
