@@ -159,6 +159,28 @@ public final class CursesScreen {
         return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
+    /// Stops podread as a shell's Ctrl-Z would: the terminal is given back
+    /// first, and taken again when the shell continues podread (`fg`).
+    public func suspend() {
+        podread_crash_restore_remove()
+        mousemask(0, nil)
+        curs_set(1)
+        endwin()
+        signal(SIGTSTP, SIG_DFL)
+        kill(0, SIGTSTP)    // the whole job, as the shell's own Ctrl-Z; returns on `fg`
+        podread_crash_restore_save_mode(STDOUT_FILENO)
+        curs_set(0)
+        mousemask(podread_mouse_all(), nil)
+        Self.armCrashRestore()
+        redrawAll()
+    }
+
+    /// The next `draw` paints every cell, whatever the terminal shows now.
+    public func redrawAll() {
+        previous = nil
+        clearok(window, true)
+    }
+
     /// Gives the terminal back: normal mode, cursor visible, screen restored.
     public func end() {
         guard !ended else { return }

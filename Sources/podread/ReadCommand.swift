@@ -106,6 +106,11 @@ final class ReaderSession {
             for effect in update(&state, event) {
                 switch effect {
                 case .quit: quit = true
+                case .suspend:
+                    // The audio does not play on behind a stopped reader.
+                    if state.isPlaying { player.perform(.pause) }
+                    terminal.suspend()
+                case .redraw: terminal.redrawAll()
                 case .openLink(let link): open(link)
                 case .copyQuote(let quote, let format):
                     let outcome = QuoteDelivery.deliver(quote, format: format, terminalIsStandardOutput: true)

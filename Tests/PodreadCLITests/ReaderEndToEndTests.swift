@@ -81,6 +81,37 @@ struct ReaderEndToEndTests {
         try expectTerminalGivenBack(session)
     }
 
+    @Test("Ctrl-Z hands the terminal to the shell; fg brings the reader back where it was")
+    func suspend() throws {
+        let session = try TmuxSession(command: "PS1='shell$ ' exec bash --norc --noprofile -i")
+        session.wait { $0.contains("shell$") }
+        try session.type("\(podread)")
+        try session.send("Enter")
+        session.wait { $0.contains("00:00:01 / 00:19:12") }
+        try session.type("t12:31")
+        try session.send("Enter")
+        session.wait { $0.contains("▌00:12:31") }
+        try session.send("C-z")
+        let stopped = session.wait { $0.contains("Stopped") }
+        #expect(stopped.contains("Stopped"))
+        #expect(!stopped.contains("Recommended reading"))
+        try expectTerminalGivenBack(session)
+        try session.type("stty -a > stty.txt")
+        try session.send("Enter")
+        try session.type("fg")
+        try session.send("Enter")
+        let back = session.wait { $0.contains("▌00:12:31") && $0.contains("Recommended reading") }
+        #expect(back.contains("▌00:12:31"))
+        try session.type("j")
+        #expect(session.wait { $0.contains("▌00:12:3") && !$0.contains("▌00:12:31") }.contains("Recommended reading"))
+        try session.type("q")
+        try session.type("echo code-$?")
+        try session.send("Enter")
+        #expect(session.wait { $0.contains("code-0") }.contains("code-0"))
+        let stty = try String(contentsOf: session.directory.appendingPathComponent("stty.txt"), encoding: .utf8)
+        #expect(stty.contains(" icanon") && !stty.contains("-icanon") && stty.contains(" echo") && !stty.contains(" -echo "))
+    }
+
     @Test("a crash leaves the terminal restored and says so", arguments: ["SEGV", "ABRT", "ILL", "BUS", "FPE", "TRAP"])
     func crash(signalName: String) throws {
         // The Swift runtime's crash report runs after podread's restore; it

@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case select, copy, cycleQuoteFormat, cancel
     case playPause, playLine, follow, seekBackward, seekForward, seekBackwardLong, seekForwardLong
     case slower, faster, volumeDown, volumeUp, mute
-    case help, quit
+    case help, redraw, suspend, quit
 
     /// What the help overlay says it does.
     public var summary: String {
@@ -51,6 +51,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .volumeUp: "volume up"
         case .mute: "mute"
         case .help: "this help"
+        case .redraw: "redraw the screen"
+        case .suspend: "suspend podread (fg brings it back)"
         case .quit: "quit"
         }
     }
@@ -90,5 +92,6 @@ public struct Keymap: Sendable, Equatable {
         .character("<"): .slower, .character(">"): .faster, .character("9"): .volumeDown, .character("0"): .volumeUp, .character("m"): .mute,
         .character("v"): .select, .character("y"): .copy, .character("Y"): .cycleQuoteFormat, .escape: .cancel,
         .character("?"): .help, .character("q"): .quit, .control("c"): .quit,
+        .control("l"): .redraw, .control("z"): .suspend,
     ])
 }

@@ -3,6 +3,10 @@ import EpisodeKit
 /// What the reader asks its host to do; `update` itself does no I/O.
 public enum Effect: Equatable, Sendable {
     case quit
+    /// Stop as a shell's Ctrl-Z would, giving the terminal back until `fg`.
+    case suspend
+    /// Paint the whole screen again (something else wrote on the terminal).
+    case redraw
     case openLink(String)
     /// Put this quote on the clipboard and in the journal; the host reports back with `show`.
     case copyQuote(Quote, QuoteFormat)
@@ -121,6 +125,8 @@ extension ReaderState {
             return performPlayback(action)
         case .help: mode = .help(scroll: 0)
         case .quit: return [.quit]
+        case .suspend: return [.suspend]
+        case .redraw: return [.redraw]
         }
         return []
     }
