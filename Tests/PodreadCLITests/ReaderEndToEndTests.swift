@@ -241,7 +241,7 @@ struct PlaybackEndToEndTests {
         let pid = try String(contentsOf: player.directory.appendingPathComponent("pid.txt"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(kill(pid_t(pid)!, SIGKILL) == 0)
         var stillRunning = true
-        for _ in 0..<40 where stillRunning {
+        for _ in 0..<80 where stillRunning {  // 8 s: mpv gets SIGTERM, then SIGKILL a second later
             usleep(100_000)
             stillRunning = try Spawn.run(["/usr/bin/env", "pgrep", "-f", pattern], output: "/dev/null", environment: ["PATH=/usr/bin:/bin"]) == 0
         }
