@@ -18,8 +18,7 @@ struct ReaderEndToEndTests {
         #expect(first.contains("Eric J. Ballbach"))
         #expect(first.contains("00:00:01 / 00:19:12"))
 
-        try session.type("/cyber")
-        try session.send("Enter")
+        try session.typeLine("/cyber")
         let found = session.wait { $0.contains("▌00:00:47") && $0.contains("cyber  1/20") }
         #expect(found.contains("cyber  1/20"))
 
@@ -27,8 +26,7 @@ struct ReaderEndToEndTests {
         let next = session.wait { $0.contains("▌00:08:20") && $0.contains("cyber  2/20") }
         #expect(next.contains("cyber  2/20"))
 
-        try session.type("t12:31")
-        try session.send("Enter")
+        try session.typeLine("t12:31")
         let jumped = session.wait { $0.contains("▌00:12:31") && $0.contains("00:12:31 / 00:19:12") }
         #expect(jumped.contains("00:12:31 / 00:19:12"))
 
@@ -52,8 +50,7 @@ struct ReaderEndToEndTests {
     func reopens() throws {
         let session = try TmuxSession(command: "\(podread); \(podread); sleep 60", width: 100, height: 30)
         session.wait { $0.contains("00:00:01 / 00:19:12") }
-        try session.type("t5:00")
-        try session.send("Enter")
+        try session.typeLine("t5:00")
         session.wait { $0.contains("/ 00:19:12") && !$0.contains("00:00:01 / ") }
         try session.type("q")
         let reopened = session.wait { $0.contains("▌00:04:5") || $0.contains("▌00:05:") }
@@ -85,28 +82,23 @@ struct ReaderEndToEndTests {
     func suspend() throws {
         let session = try TmuxSession(command: "PS1='shell$ ' exec bash --norc --noprofile -i")
         session.wait { $0.contains("shell$") }
-        try session.type("\(podread)")
-        try session.send("Enter")
+        try session.typeLine("\(podread)")
         session.wait { $0.contains("00:00:01 / 00:19:12") }
-        try session.type("t12:31")
-        try session.send("Enter")
+        try session.typeLine("t12:31")
         session.wait { $0.contains("▌00:12:31") }
         try session.send("C-z")
         let stopped = session.wait { $0.contains("Stopped") }
         #expect(stopped.contains("Stopped"))
         #expect(!stopped.contains("Recommended reading"))
         try expectTerminalGivenBack(session)
-        try session.type("stty -a > stty.txt")
-        try session.send("Enter")
-        try session.type("fg")
-        try session.send("Enter")
+        try session.typeLine("stty -a > stty.txt")
+        try session.typeLine("fg")
         let back = session.wait { $0.contains("▌00:12:31") && $0.contains("Recommended reading") }
         #expect(back.contains("▌00:12:31"))
         try session.type("j")
         #expect(session.wait { $0.contains("▌00:12:3") && !$0.contains("▌00:12:31") }.contains("Recommended reading"))
         try session.type("q")
-        try session.type("echo code-$?")
-        try session.send("Enter")
+        try session.typeLine("echo code-$?")
         #expect(session.wait { $0.contains("code-0") }.contains("code-0"))
         let stty = try String(contentsOf: session.directory.appendingPathComponent("stty.txt"), encoding: .utf8)
         #expect(stty.contains(" icanon") && !stty.contains("-icanon") && stty.contains(" echo") && !stty.contains(" -echo "))
@@ -150,8 +142,7 @@ struct QuoteEndToEndTests {
         let session = try TmuxSession(command: "\(podread); sleep 60", width: 100, height: 30)
         try session.tmux(["set-option", "-g", "set-clipboard", "on"])
         session.wait { $0.contains("00:00:01 / 00:19:12") }
-        try session.type("t12:31")
-        try session.send("Enter")
+        try session.typeLine("t12:31")
         session.wait { $0.contains("▌00:12:31") }
         try session.type("y")
         let status = session.wait { $0.contains("copied 00:12:31 (plain) to the clipboard and the journal") }
@@ -215,8 +206,7 @@ struct PlaybackEndToEndTests {
         // The highlighted line follows the audio: past 4 s, a later line is current.
         #expect(!later.contains("▌00:00:00"))
 
-        try player.type("t00:00:20")
-        try player.send("Enter")
+        try player.typeLine("t00:00:20")
         let jumped = player.wait { (self.seconds($0) ?? 0) >= 20 && ($0.contains("▌00:00:18") || $0.contains("▌00:00:21")) }
         #expect((seconds(jumped) ?? 0) >= 20)
         #expect(jumped.contains("▌00:00:18") || jumped.contains("▌00:00:21"))
@@ -260,8 +250,7 @@ struct HostileTextEndToEndTests {
         try session.tmux(["pipe-pane", "-o", "-t", "main", "cat >> '\(capture.path)'"])
         let screen = session.wait { $0.contains("Plain line.") }
         #expect(screen.contains("␛]52;c;cG9kcmVhZA==␇"))  // shown, as placeholders
-        try session.type("/owned")
-        try session.send("Enter")
+        try session.typeLine("/owned")
         try session.type("jG&")
         session.wait { $0.contains("Search results") }
         try session.send("Escape")
@@ -305,8 +294,7 @@ struct HugeTranscriptEndToEndTests {
         try file.write(to: path, atomically: true, encoding: .utf8)
         try open(path, in: session)
         session.wait(seconds: 60) { $0.contains("line 0 of a long transcript") }
-        try session.type("/zanzibar")
-        try session.send("Enter")
+        try session.typeLine("/zanzibar")
         let found = session.wait(seconds: 60) { $0.contains("zanzibar  1/1") }
         #expect(found.contains("▌08:19:59  the very last word is zanzibar"))
         try session.type("q")
@@ -341,15 +329,13 @@ extension HugeTranscriptEndToEndTests {
         try session.type("JJJ")
         // Typed letter by letter, every keystroke searches and highlights the
         // screenful of the long line: only what is on screen may be worked on.
-        try session.type("/after")
-        try session.send("Enter")
+        try session.typeLine("/after")
         // A bound for a hang, not a speed goal: it answers in about a
         // second here; highlighting the whole line took about a minute.
         let after = session.wait(seconds: 15) { $0.contains("after  1/1") }
         #expect(after.contains("after  1/1"))
         #expect(after.contains("▌00:00:05  after the long line"))
-        try session.type("g/missile")
-        try session.send("Enter")
+        try session.typeLine("g/missile")
         let found = session.wait(seconds: 15) { $0.contains("missile  1/1") }
         #expect(found.contains("missile  1/1"))
         #expect(found.contains("▌00:00:01"))

@@ -45,6 +45,12 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "main", "-l", text])
     }
 
+    /// Types a line and presses Enter.
+    func typeLine(_ text: String) throws {
+        try type(text)
+        try send("Enter")
+    }
+
     var screen: String { (try? tmux(["capture-pane", "-p", "-t", "main"])) ?? "" }
     var lines: [String] { screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 
