@@ -32,7 +32,12 @@ struct MPVPlayerTests {
     @Test("position advances, seek lands near 10 s, pause holds, mpv is gone after stop")
     func playback() throws {
         let player = try MPVPlayer(audio: Self.speech, play: true, extraArguments: ["--ao=null"])
-        wait(5) { player.state(now: monotonicNow()).position.milliseconds > 1_000 }
+        // mpv reports the duration by its own event, which can come after the
+        // position on a busy machine: wait for both.
+        wait(5) {
+            let state = player.state(now: monotonicNow())
+            return state.position.milliseconds > 1_000 && state.duration != nil
+        }
         let first = player.state(now: monotonicNow())
         #expect(first.playing)
         #expect(first.position.milliseconds > 1_000)
