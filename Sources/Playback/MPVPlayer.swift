@@ -216,10 +216,10 @@ public final class MPVPlayer: PlaybackClock, @unchecked Sendable {
         return position
     }
 
-    public func state(now: UInt64) -> ClockState {
+    public func state(now: UInt64) -> PlaybackReading {
         lock.lock()
         defer { lock.unlock() }
-        let state = ClockState(position: interpolated(now: now), playing: !paused && !ended && !gone, speed: speed,
+        let state = PlaybackReading(position: interpolated(now: now), playing: !paused && !ended && !gone, speed: speed,
                                duration: duration, problem: problem)
         problem = nil
         return state

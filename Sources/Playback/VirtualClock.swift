@@ -16,8 +16,8 @@ public final class VirtualClock: PlaybackClock {
         self.duration = duration
     }
 
-    public func state(now: UInt64) -> ClockState {
-        ClockState(position: position(now: now), playing: playing && !atEnd(now: now), speed: speed, duration: duration)
+    public func state(now: UInt64) -> PlaybackReading {
+        PlaybackReading(position: position(now: now), playing: playing && !atEnd(now: now), speed: speed, duration: duration)
     }
 
     private func position(now: UInt64) -> TimeCode {

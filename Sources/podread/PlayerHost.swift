@@ -36,23 +36,17 @@ final class PlayerHost {
             self.clock = fallback
             problem = problem ?? "mpv stopped; the reader carries on without audio"
         }
-        return PlaybackReading(position: state.position, playing: state.playing, speed: state.speed, problem: problem)
+        var reading = state
+        reading.problem = problem
+        return reading
     }
 
-    func perform(_ request: PlayerRequest) {
-        let clock = self.clock ?? makeClock(for: request)
-        let now = monotonicNow()
-        switch request {
-        case .play(let from): clock.perform(.play(from: from), now: now)
-        case .pause: clock.perform(.pause, now: now)
-        case .seek(let time): clock.perform(.seek(time), now: now)
-        case .speed(let value): clock.perform(.speed(value), now: now)
-        case .volume(let delta): clock.perform(.volume(delta), now: now)
-        case .mute: clock.perform(.mute, now: now)
-        }
+    func perform(_ command: PlayerCommand) {
+        let clock = self.clock ?? makeClock(for: command)
+        clock.perform(command, now: monotonicNow())
     }
 
-    private func makeClock(for request: PlayerRequest) -> PlaybackClock {
+    private func makeClock(for request: PlayerCommand) -> PlaybackClock {
         var start = TimeCode.zero
         if case .play(let from?) = request { start = from }
         if case .seek(let time) = request { start = time }

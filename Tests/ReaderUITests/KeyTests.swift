@@ -319,13 +319,13 @@ struct PlaybackKeyTests {
     }
 
     @Test("seeking, speed, volume and t all reach the player", arguments: [
-        ("l", PlayerRequest.seek(TimeCode(milliseconds: 756_000))), ("h", .seek(TimeCode(milliseconds: 746_000))),
+        ("l", PlayerCommand.seek(TimeCode(milliseconds: 756_000))), ("h", .seek(TimeCode(milliseconds: 746_000))),
         ("L", .seek(TimeCode(milliseconds: 781_000))), ("H", .seek(TimeCode(milliseconds: 721_000))),
         ("<Right>", .seek(TimeCode(milliseconds: 756_000))), ("<S-Left>", .seek(TimeCode(milliseconds: 721_000))),
         (">", .speed(1.1)), ("<", .speed(0.9)), ("9", .volume(-2)), ("0", .volume(2)), ("m", .mute),
         ("t00:00:20<Enter>", .seek(TimeCode(milliseconds: 20_000))), ("<Enter>", .play(from: TimeCode(milliseconds: 751_000))),
     ])
-    func requests(keys: String, request: PlayerRequest) {
+    func requests(keys: String, request: PlayerCommand) {
         var state = ReaderFixture.state(width: 100, height: 30)
         update(&state, keys: "t12:31<Enter>")
         _ = update(&state, reading(751_000))

@@ -1,3 +1,5 @@
+import EpisodeKit
+
 /// A key as the reader sees it, whatever terminal it came from. The
 /// terminal layer turns curses key codes into these at the edge.
 public enum Key: Hashable, Sendable {

@@ -11,7 +11,7 @@ public enum Effect: Equatable, Sendable {
     /// Put this quote on the clipboard and in the journal; the host reports back with `show`.
     case copyQuote(Quote, QuoteFormat)
     /// Tell the playback clock to do this.
-    case player(PlayerRequest)
+    case player(PlayerCommand)
 }
 
 /// The only place the reader's state changes.
