@@ -12,7 +12,6 @@ final class BackgroundIndex: Sendable {
             let index = SearchIndex(episodes: [episode])
             self.result.withLock { $0 = index }
         }
-        thread.stackSize = 8 << 20
         thread.start()
     }
 

@@ -179,7 +179,7 @@ struct TranscriptRowsTests {
         episode.chapters = [Chapter(start: .zero, title: "Opening"), Chapter(start: TimeCode(milliseconds: 300_000), title: "Middle")]
         // One line longer than many screens, to pass through the cache.
         episode.segments[5].text = Array(repeating: "a very long line indeed", count: 400).joined(separator: " ")
-        let document = PaneLayout.transcript(episode, width: width)
+        let document = PaneLayout.transcript(episode, timeline: SegmentTimeline(segments: episode.segments), width: width)
         let all = document.rows(0..<document.rowCount)
         #expect(all.count == document.rowCount)
         for index in stride(from: 0, to: document.rowCount, by: 7) {

@@ -6,6 +6,8 @@ public enum InertText {
     /// C1 controls and bidirectional overrides `�`. Tabs become a space.
     /// With `keepingLineBreaks`, `\n` stays a line break (for multi-line output).
     public static func clean(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        // Printable ASCII, nearly every line, is answered on its bytes.
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) == true { return text }
         guard text.unicodeScalars.contains(where: needsReplacing) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

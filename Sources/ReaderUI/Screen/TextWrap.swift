@@ -20,14 +20,8 @@ public enum TextWrap {
     /// themselves only for what is on screen.
     public static func lineCount(_ text: String, width: Int) -> Int {
         guard width > 0 else { return 0 }
-        return printableASCIILineCount(text, width: width) ?? wrap(text, width: width).count
-    }
-
-    /// `lineCount` when the text is printable ASCII with single spaces
-    /// between words (nearly every transcript line), else nil.
-    public static func printableASCIILineCount(_ text: String, width: Int) -> Int? {
-        guard width > 0 else { return 0 }
-        return text.utf8.withContiguousStorageIfAvailable { countPrintableASCII($0, width: width) } ?? nil
+        let counted = text.utf8.withContiguousStorageIfAvailable { countPrintableASCII($0, width: width) }
+        return (counted ?? nil) ?? wrap(text, width: width).count
     }
 
     /// `wrapPrintableASCII`'s line count, or nil when the text is not all

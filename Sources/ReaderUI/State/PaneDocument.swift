@@ -127,17 +127,17 @@ enum PaneLayout {
         return 1 + min(max(8, latest.formatted.count, earliest.formatted.count), 12) + 2
     }
 
-    static func document(_ pane: PaneKind, episode: Episode, width: Int) -> PaneDocument {
+    static func document(_ pane: PaneKind, episode: Episode, timeline: SegmentTimeline, width: Int) -> PaneDocument {
         switch pane {
-        case .transcript: return transcript(episode, width: width)
+        case .transcript: return transcript(episode, timeline: timeline, width: width)
         case .shownotes: return shownotes(episode, width: width)
         case .reading: return reading(episode, width: width)
         }
     }
 
-    static func transcript(_ episode: Episode, width: Int) -> PaneDocument {
+    static func transcript(_ episode: Episode, timeline: SegmentTimeline, width: Int) -> PaneDocument {
         PaneDocument(transcript: TranscriptRows(episode: episode, width: width, gutter: gutter(for: episode),
-                                                chapterHeadings: chapterHeadings(episode)))
+                                                chapterHeadings: chapterHeadings(episode, timeline: timeline)))
     }
 
     /// The shownotes pane: the title, the description's paragraphs, then people.
@@ -205,9 +205,10 @@ enum PaneLayout {
     }
 
     /// Chapter titles to show above the segment each chapter starts at.
-    static func chapterHeadings(_ episode: Episode) -> [Int: [String]] {
+    /// (The reader's own timeline: sorting a million starts again on every
+    /// resize would cost more than the layout.)
+    static func chapterHeadings(_ episode: Episode, timeline: SegmentTimeline) -> [Int: [String]] {
         guard !episode.chapters.isEmpty, !episode.segments.isEmpty else { return [:] }
-        let timeline = SegmentTimeline(segments: episode.segments)
         var headings: [Int: [String]] = [:]
         for chapter in episode.chapters {
             guard let index = timeline.segmentIndex(at: chapter.start) else { continue }

@@ -107,7 +107,7 @@ public struct ReaderState: Sendable {
         for pane in PaneKind.allCases {
             let width = layout.contentWidth(of: pane)
             if documents[pane]?.width != width {
-                documents[pane] = PaneLayout.document(pane, episode: episode, width: width)
+                documents[pane] = PaneLayout.document(pane, episode: episode, timeline: timeline, width: width)
             }
             clampCursor(pane)
             reveal(pane)

@@ -39,9 +39,7 @@ final class TranscriptRows: Sendable {
             showsSpeaker.append(speakerRow)
             lastSpeaker = segment.speaker ?? lastSpeaker
             row += (chapterHeadings[index]?.count ?? 0) + (speakerRow ? 1 : 0)
-            // Printable ASCII needs no cleaning, so it is counted as it is.
-            row += TextWrap.printableASCIILineCount(segment.text, width: textWidth)
-                ?? TextWrap.lineCount(PaneLayout.clean(segment.text), width: textWidth)
+            row += TextWrap.lineCount(PaneLayout.clean(segment.text), width: textWidth)
         }
         self.firstRow = firstRow
         self.showsSpeaker = showsSpeaker
