@@ -14,33 +14,48 @@ public enum UIStrings {
     static let helpFooter = "j/k scroll · Esc or ? closes this help"
     static let resultsTitle = "Search results"
     static let contentsTitle = "Chapters"
-    static let hintsNormal = "/ search · t time · Tab pane · ? help · q quit"
-    static let hintsShort = "/ search · t time · ? help"
-    static let hintsShortest = "? help"
     static let hintsSearching = "Enter keep · Esc cancel · ↑↓ history"
     static let hintsTime = "12:31 · 1h2m · +30s · -1m · Enter jump · Esc cancel"
-    static let hintsCommand = "a time (12:31) or q · Enter · Esc"
-    static let hintsList = "j/k move · Enter jump · Esc close"
+    static let hintsCommand = "a time (12:31), messages or q · Enter · Esc"
+    static func hintsList(down: String, up: String) -> String { "\(down)/\(up) move · Enter jump · Esc close" }
+    static func hintsScroll(down: String, up: String) -> String { "\(down)/\(up) scroll · Esc closes" }
+    static let countHelp = "a count before a command: 5j, 3n, 10G (the 10th line)"
+    static let messagesHelp = "the same as M, typed after :"
+    static let messagesTitle = "Messages"
+    static let linksTitle = "Links"
+    static let noMessages = "no messages yet"
+    static func moreMessages(_ count: Int, key: String) -> String { " (+\(count) more: \(key))" }
+    static func resumed(_ time: TimeCode) -> String { "resumed at \(time.formatted)" }
+    static func chapter(_ number: Int, of count: Int, title: String) -> String { "chapter \(number)/\(count): \(title)" }
+    static let lastChapter = "no chapter after this one"
+    static let firstChapter = "no chapter before this one"
+    static func volume(_ value: Int, muted: Bool) -> String { muted ? "volume \(value)% (muted)" : "volume \(value)%" }
+    static let nothingToSelect = "nothing here to select"
+    static let nothingToCopy = "nothing here to copy"
+    static func transcriptFailed(_ reason: String) -> String { "The transcript could not be fetched: \(reason)" }
+    static let unknownDuration = "unknown"
     static let searchWrappedTop = "search hit BOTTOM, continuing at TOP"
     static let searchWrappedBottom = "search hit TOP, continuing at BOTTOM"
     static let noChapters = "this episode has no chapters"
     static let noTimes = "this transcript has no times to jump to"
     static let noLink = "no link here"
-    static let noSearch = "no search yet: press / to search"
+    static func noSearch(key: String) -> String { "no search yet: press \(key) to search" }
 
-    static let followOff = "follow off: f follows the audio again"
+    static func followOff(key: String) -> String { "follow off: \(key) follows the audio again" }
     static let following = "following the audio"
     static func speed(_ value: Double) -> String { "speed \(speedText(value))" }
     static func speedText(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)×"
     }
-    static let selectInTranscript = "select lines in the transcript (Tab to it first)"
     static func quoteFormat(_ format: QuoteFormat) -> String { "quotes are copied as \(format.rawValue)" }
-    static func selecting(_ count: Int, _ span: String, format: QuoteFormat) -> String {
-        "-- SELECT -- \(count) line\(count == 1 ? "" : "s") \(span)  (\(format.rawValue))"
+    static func selecting(_ count: Int, _ span: String, format: QuoteFormat, items: Bool = false) -> String {
+        let noun = items ? "item" : "line"
+        return "-- SELECT -- \(count) \(noun)\(count == 1 ? "" : "s")\(span.isEmpty ? "" : " " + span)  (\(format.rawValue))"
     }
-    static let hintsSelecting = "move to extend · y copy · Y format · Esc end"
+    static func hintsSelecting(copy: String, format: String, end: String) -> String {
+        "move to extend · \(copy) copy · \(format) format · \(end) end"
+    }
 
     static func role(_ role: Person.Role) -> String {
         switch role {
@@ -55,6 +70,9 @@ public enum UIStrings {
     static func onlySimilar(_ words: [String]) -> String { "only similar words: " + words.joined(separator: ", ") }
     static func alsoFound(_ words: [String]) -> String { "also found: " + words.joined(separator: ", ") }
     static func noHitsInPane(_ pane: PaneKind) -> String { "no hits in \(pane.title.lowercased())" }
+    static func counter(_ current: Int, _ here: Int, all: Int) -> String {
+        all == here ? "\(current)/\(here)" : "\(current)/\(here) here · \(all) in all"
+    }
     static func jumped(_ time: TimeCode) -> String { "at \(time.formatted)" }
     static func opening(_ url: String) -> String { "opening \(url)" }
     static func copiedLink(_ url: String) -> String { "no opener here; link copied: \(url)" }

@@ -23,7 +23,9 @@ enum QuoteDelivery {
         }
         if let tool = ClipboardTools.available() { ClipboardTools.copy(text, with: tool) }
 
-        let what = quote.isRange ? "\(quote.segments.count) lines \(quote.timestamp)" : (quote.timestamp.isEmpty ? "1 line" : quote.timestamp)
+        let count = quote.segments.count
+        let lines = count == 1 ? "1 line" : "\(count) lines"
+        let what = quote.timestamp.isEmpty ? lines : quote.isRange ? "\(lines) \(quote.timestamp)" : quote.timestamp
         var message = "copied \(what) (\(format.rawValue)) to the clipboard"
         var failed = false
         do {

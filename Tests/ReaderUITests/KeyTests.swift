@@ -146,7 +146,7 @@ struct KeyTests {
     func invalidTime() {
         let wrong = state("jt12:61<Enter>")
         #expect(time(wrong) == "00:00:03")
-        #expect(rows(wrong).last!.contains("\"12:61\" is not a time"))
+        #expect(rows(wrong).suffix(2).joined().contains("\"12:61\" is not a time"))
     }
 
     @Test("the current line stays in view after a jump and after resizing")
@@ -201,7 +201,7 @@ struct KeyTests {
         episode.reading[0].url = "https://www.swp-berlin.org/10.18449/2026C04/"
         var state = ReaderFixture.state(width: 80, height: 24, episode: episode)
         #expect(update(&state, keys: "<Tab><Tab>o") == [.openLink("https://www.swp-berlin.org/10.18449/2026C04/")])
-        #expect(update(&state, keys: "jo").isEmpty)
+        #expect(update(&state, keys: "Go").isEmpty)
         #expect(rows(state).last!.contains("no link here"))
     }
 
@@ -214,9 +214,9 @@ struct KeyTests {
         _ = update(&state, .mouse(MouseEvent(kind: .click, row: 15, column: 5)))
         #expect(state.focus == .reading)
         _ = update(&state, .mouse(MouseEvent(kind: .wheelDown, row: 10, column: 40)))
-        #expect(state.panes[.transcript]!.top == 3)
+        #expect(state.panes[.transcript].top == 3)
         _ = update(&state, .mouse(MouseEvent(kind: .wheelUp, row: 10, column: 40)))
-        #expect(state.panes[.transcript]!.top == 0)
+        #expect(state.panes[.transcript].top == 0)
     }
 
     @Test("chapters: ] and [ step, c lists them, Enter jumps, titles head their segments")
@@ -322,7 +322,7 @@ struct PlaybackKeyTests {
         ("l", PlayerCommand.seek(TimeCode(milliseconds: 756_000))), ("h", .seek(TimeCode(milliseconds: 746_000))),
         ("L", .seek(TimeCode(milliseconds: 781_000))), ("H", .seek(TimeCode(milliseconds: 721_000))),
         ("<Right>", .seek(TimeCode(milliseconds: 756_000))), ("<S-Left>", .seek(TimeCode(milliseconds: 721_000))),
-        (">", .speed(1.1)), ("<", .speed(0.9)), ("9", .volume(-2)), ("0", .volume(2)), ("m", .mute),
+        (">", .speed(1.1)), ("<", .speed(0.9)), ("-", .volume(-2)), ("+", .volume(2)), ("m", .mute),
         ("t00:00:20<Enter>", .seek(TimeCode(milliseconds: 20_000))), ("<Enter>", .play(from: TimeCode(milliseconds: 751_000))),
     ])
     func requests(keys: String, request: PlayerCommand) {

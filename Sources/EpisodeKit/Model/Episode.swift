@@ -18,6 +18,11 @@ public struct Episode: Sendable {
     /// Whether the transcript carries times (a paragraphs-only transcript does not).
     public var hasTimes: Bool
     public var warnings: [ReadWarning]
+    /// Why a transcript the source links could not be had (fetched or read).
+    public var transcriptProblem: String?
+    /// What tells this episode apart from the others of its feed: the
+    /// item's `guid`, else its enclosure URL, else its title and date.
+    public var identity: String?
 
     public init(title: String, podcast: String? = nil, shownotes: String = "",
                 people: [Person] = [], reading: [ReadingItem] = [], chapters: [Chapter] = [],
@@ -44,6 +49,20 @@ public struct Episode: Sendable {
         let lastSegment = segments.map(\.end).max() ?? .zero
         let lastChapter = chapters.map { $0.end ?? $0.start }.max() ?? .zero
         return max(lastSegment, lastChapter, statedDuration ?? .zero)
+    }
+
+    /// The chapters as the transcript's lines, for an episode that has
+    /// chapters and no transcript: each chapter a timed line of its title.
+    public func chaptersAsTranscript() -> Episode {
+        var copy = self
+        let chapters = self.chapters.sorted { $0.start < $1.start }
+        copy.segments = chapters.enumerated().map { number, chapter in
+            let next = number + 1 < chapters.count ? chapters[number + 1].start : nil
+            return Segment(index: number, start: chapter.start, end: chapter.end ?? next ?? statedDuration ?? chapter.start,
+                           text: chapter.title)
+        }
+        copy.hasTimes = true
+        return copy
     }
 
     /// Speakers in order of first appearance.

@@ -7,9 +7,12 @@ public struct ReadingItem: Hashable, Sendable {
     public var date: CalendarDate?
     public var url: String?
     public var text: String
+    /// Where in the episode the item is mentioned (an item from a chapter's link).
+    public var time: TimeCode?
 
     public init(authors: [String] = [], title: String, series: String? = nil,
-                date: CalendarDate? = nil, url: String? = nil, text: String) {
+                date: CalendarDate? = nil, url: String? = nil, text: String, time: TimeCode? = nil) {
+        self.time = time
         self.authors = authors
         self.title = title
         self.series = series

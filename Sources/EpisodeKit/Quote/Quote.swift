@@ -21,6 +21,19 @@ public struct Quote: Sendable, Equatable {
         timed = episode.hasTimes
     }
 
+    /// Passages that are not transcript lines (a shownotes paragraph, a
+    /// reading item), cited as from the episode: with a time when they have
+    /// one (an item that came from a chapter), without one otherwise.
+    public init(episode: Episode, passages: [String], at time: TimeCode? = nil) {
+        episodeTitle = episode.title
+        podcast = episode.podcast
+        people = episode.people
+        date = episode.publicationDate
+        url = episode.audioURL ?? episode.pageURL
+        segments = passages.enumerated().map { Segment(index: $0, start: time ?? .zero, end: time, text: $1) }
+        timed = time != nil && episode.hasTimes
+    }
+
     public var start: TimeCode { segments.first?.start ?? .zero }
     /// The end of the last segment (its start when it has no length).
     public var end: TimeCode { segments.last.map { max($0.end, $0.start) } ?? .zero }

@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case select, copy, cycleQuoteFormat, cancel
     case playPause, playLine, follow, seekBackward, seekForward, seekBackwardLong, seekForwardLong
     case slower, faster, volumeDown, volumeUp, mute
-    case help, redraw, suspend, quit
+    case messages, help, redraw, suspend, quit
 
     /// What the help overlay says it does.
     public var summary: String {
@@ -33,9 +33,9 @@ public enum Action: String, CaseIterable, Sendable {
         case .nextChapter: "next chapter"
         case .previousChapter: "previous chapter"
         case .tableOfContents: "chapters"
-        case .openLink: "open the link (reading, shownotes)"
-        case .select: "select lines to quote (move to extend)"
-        case .copy: "copy the selection or the line, with its timestamp"
+        case .openLink: "open the link (a list when there are several)"
+        case .select: "select lines or items to quote (move to extend)"
+        case .copy: "copy the selection or the line (any pane) as a quote"
         case .cycleQuoteFormat: "quote format: plain, markdown, json, cite"
         case .cancel: "end the selection"
         case .playPause: "play / pause (the audio, or the read-along clock)"
@@ -50,6 +50,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .volumeDown: "volume down"
         case .volumeUp: "volume up"
         case .mute: "mute"
+        case .messages: "every message and warning of this session"
         case .help: "this help"
         case .redraw: "redraw the screen"
         case .suspend: "suspend podread (fg brings it back)"
@@ -68,13 +69,14 @@ public struct Keymap: Sendable, Equatable {
 
     public func action(for key: Key) -> Action? { bindings[key] }
 
-    /// The keys bound to an action, in a stable order, for help.
+    /// The keys bound to an action, in a stable order, for help: typed
+    /// characters first (the easiest to press), then named keys, then Ctrl.
     public func keys(for action: Action) -> [Key] {
-        bindings.filter { $0.value == action }.map(\.key).sorted { $0.name < $1.name }
+        bindings.filter { $0.value == action }.map(\.key).sorted { ($0.helpRank, $0.name) < ($1.helpRank, $1.name) }
     }
 
     /// less and vim keys. `Space` stays free for play/pause, `?` is help,
-    /// backward search is `N`.
+    /// backward search is `N`; digits are counts (`5j`), so volume is `-`/`+`.
     public static let standard = Keymap(bindings: [
         .character("j"): .lineDown, .down: .lineDown, .character("k"): .lineUp, .up: .lineUp,
         .control("d"): .halfPageDown, .control("u"): .halfPageUp,
@@ -89,9 +91,9 @@ public struct Keymap: Sendable, Equatable {
         .character(" "): .playPause, .enter: .playLine, .character("f"): .follow,
         .left: .seekBackward, .character("h"): .seekBackward, .right: .seekForward, .character("l"): .seekForward,
         .shiftLeft: .seekBackwardLong, .character("H"): .seekBackwardLong, .shiftRight: .seekForwardLong, .character("L"): .seekForwardLong,
-        .character("<"): .slower, .character(">"): .faster, .character("9"): .volumeDown, .character("0"): .volumeUp, .character("m"): .mute,
+        .character("<"): .slower, .character(">"): .faster, .character("-"): .volumeDown, .character("+"): .volumeUp, .character("m"): .mute,
         .character("v"): .select, .character("y"): .copy, .character("Y"): .cycleQuoteFormat, .escape: .cancel,
-        .character("?"): .help, .character("q"): .quit, .control("c"): .quit,
+        .character("?"): .help, .character("M"): .messages, .character("q"): .quit, .control("c"): .quit,
         .control("l"): .redraw, .control("z"): .suspend,
     ])
 }

@@ -64,6 +64,16 @@ extension Key {
         }
     }
 
+    /// Typed characters come first in help and hints, Ctrl keys last.
+    var helpRank: Int {
+        switch self {
+        case .character(" "): return 1
+        case .character: return 0
+        case .control: return 2
+        default: return 1
+        }
+    }
+
     /// Parses names as `name` writes them (and as the config file takes them).
     public init?(name: String) {
         switch name {

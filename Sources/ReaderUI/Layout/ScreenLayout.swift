@@ -1,3 +1,5 @@
+import EpisodeKit
+
 /// A rectangle of cells.
 public struct Rect: Equatable, Sendable {
     public var x, y, width, height: Int
@@ -11,6 +13,40 @@ public struct Rect: Equatable, Sendable {
     var inner: Rect { Rect(x: x + 1, y: y + 1, width: width - 2, height: height - 2) }
 }
 
+/// Which panes an episode fills and which one gets the wide space: the
+/// transcript when there is one, else the shownotes. A pane with nothing in
+/// it gives its space away (a bare transcript file is read at full width),
+/// but a transcript that was linked and could not be had keeps a small pane
+/// that says why.
+public struct PaneArrangement: Equatable, Sendable {
+    public var main: PaneKind
+    /// The others, in the left column, top to bottom.
+    public var side: [PaneKind]
+
+    public init(main: PaneKind, side: [PaneKind]) {
+        self.main = main
+        self.side = side
+    }
+
+    /// All three panes, the transcript wide.
+    public static let standard = PaneArrangement(main: .transcript, side: [.shownotes, .reading])
+
+    public init(for episode: Episode) {
+        let hasTranscript = !episode.segments.isEmpty
+        let hasShownotes = episode.shownotesItems.count > 1 || !episode.people.isEmpty
+        let hasReading = !episode.reading.isEmpty
+        main = hasTranscript || !hasShownotes ? .transcript : .shownotes
+        var side: [PaneKind] = []
+        if main != .transcript && episode.transcriptProblem != nil { side.append(.transcript) }
+        if main != .shownotes && hasShownotes { side.append(.shownotes) }
+        if hasReading { side.append(.reading) }
+        self.side = side
+    }
+
+    /// The panes on screen, in the order Tab visits them.
+    public var shown: [PaneKind] { PaneKind.allCases.filter { $0 == main || side.contains($0) } }
+}
+
 /// Where everything goes for a terminal size: panes side by side when wide,
 /// one pane at a time (Tab switches) at 60 columns and below, and a short
 /// notice when the terminal is too small to be useful.
@@ -21,12 +57,15 @@ public struct ScreenLayout: Equatable, Sendable {
     public let height: Int
     public let focus: PaneKind
     public var preference: LayoutPreference = .auto
+    public var arrangement: PaneArrangement = .standard
 
-    public init(width: Int, height: Int, focus: PaneKind, preference: LayoutPreference = .auto) {
+    public init(width: Int, height: Int, focus: PaneKind, preference: LayoutPreference = .auto,
+                arrangement: PaneArrangement = .standard) {
         self.width = width
         self.height = height
         self.focus = focus
         self.preference = preference
+        self.arrangement = arrangement
     }
 
     public static let minimumWidth = 20
@@ -47,8 +86,9 @@ public struct ScreenLayout: Equatable, Sendable {
     /// The row of pane tabs in the narrow layout.
     public var tabsRow: Int? { kind == .narrow ? 1 : nil }
 
-    /// Width of the left column (shownotes over reading) when wide.
-    var leftWidth: Int { min(40, max(24, width / 3)) }
+    /// Width of the left column (shownotes over reading) when wide; none
+    /// when the main pane has the screen to itself.
+    var leftWidth: Int { arrangement.side.isEmpty ? 0 : min(40, max(24, width / 3)) }
 
     /// The rectangle a pane is drawn in (borders included when wide), or
     /// nil when the pane is not on screen.
@@ -59,12 +99,13 @@ public struct ScreenLayout: Equatable, Sendable {
             return pane == focus ? Rect(x: 0, y: 2, width: width, height: height - 3) : nil
         case .wide:
             let bodyHeight = height - 2
-            let shownotesHeight = max(3, bodyHeight * 11 / 20)
-            switch pane {
-            case .transcript: return Rect(x: leftWidth, y: 1, width: width - leftWidth, height: bodyHeight)
-            case .shownotes: return Rect(x: 0, y: 1, width: leftWidth, height: shownotesHeight)
-            case .reading: return Rect(x: 0, y: 1 + shownotesHeight, width: leftWidth, height: bodyHeight - shownotesHeight)
-            }
+            if pane == arrangement.main { return Rect(x: leftWidth, y: 1, width: width - leftWidth, height: bodyHeight) }
+            guard let place = arrangement.side.firstIndex(of: pane) else { return nil }
+            if arrangement.side.count == 1 { return Rect(x: 0, y: 1, width: leftWidth, height: bodyHeight) }
+            // Two: the upper gets a little more (shownotes run longer than reading lists).
+            let upperHeight = max(3, bodyHeight * 11 / 20)
+            return place == 0 ? Rect(x: 0, y: 1, width: leftWidth, height: upperHeight)
+                : Rect(x: 0, y: 1 + upperHeight, width: leftWidth, height: bodyHeight - upperHeight)
         }
     }
 
@@ -80,7 +121,7 @@ public struct ScreenLayout: Equatable, Sendable {
         switch kind {
         case .tooSmall: return max(1, width)
         case .narrow: return width
-        case .wide: return max(1, (frame(of: pane)?.width ?? 2) - 2)
+        case .wide: return max(1, (frame(of: pane) ?? Rect(x: 0, y: 0, width: leftWidth, height: 0)).width - 2)
         }
     }
 
@@ -88,7 +129,7 @@ public struct ScreenLayout: Equatable, Sendable {
         switch kind {
         case .tooSmall: return 1
         case .narrow: return max(1, height - 3)
-        case .wide: return max(1, (frame(of: pane)?.height ?? 2) - 2)
+        case .wide: return max(1, (frame(of: pane)?.height ?? height / 2) - 2)
         }
     }
 

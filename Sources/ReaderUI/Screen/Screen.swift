@@ -36,6 +36,8 @@ public struct Cell: Hashable, Sendable {
 
     public static let blank = Cell()
     public var isContinuation: Bool { text.isEmpty }
+    /// Whether the character takes two columns (a continuation follows it).
+    var isWide: Bool { text.first.map { DisplayWidth.of($0) == 2 } ?? false }
 }
 
 /// A grid of cells: what `render` returns and the terminal draws.
@@ -63,6 +65,8 @@ public struct Screen: Equatable, Sendable {
     public mutating func write(_ text: String, row: Int, column: Int, limit: Int? = nil, style: Style = .plain) -> Int {
         guard row >= 0, row < height, column < width else { return 0 }
         let end = min(width, column + (limit ?? width))
+        mendLeftEdge(row: row, column: column)
+        defer { mendRightEdge(row: row, column: min(width, max(column, end))) }
         var x = column
         for character in text {
             let cellWidth = DisplayWidth.of(character)
@@ -84,7 +88,25 @@ public struct Screen: Equatable, Sendable {
     /// Fills a run of cells with a character and style.
     public mutating func fill(row: Int, from column: Int, count: Int, with text: String = " ", style: Style = .plain) {
         guard row >= 0, row < height else { return }
-        for x in max(0, column)..<min(width, column + max(0, count)) { self[row, x] = Cell(text, style: style) }
+        let start = max(0, column), end = min(width, column + max(0, count))
+        guard start < end else { return }
+        mendLeftEdge(row: row, column: start)
+        for x in start..<end { self[row, x] = Cell(text, style: style) }
+        mendRightEdge(row: row, column: end)
+    }
+
+    /// Writing from `column` splits a wide character whose right half is
+    /// there: its left half becomes a space, so no half character remains.
+    private mutating func mendLeftEdge(row: Int, column: Int) {
+        guard column > 0, column < width, self[row, column].isContinuation else { return }
+        self[row, column - 1] = Cell(" ", style: self[row, column - 1].style)
+    }
+
+    /// Writing up to `column` may leave the right half of a wide character
+    /// whose left half was written over: it becomes a space.
+    private mutating func mendRightEdge(row: Int, column: Int) {
+        guard column > 0, column < width, self[row, column].isContinuation, !self[row, column - 1].isWide else { return }
+        self[row, column] = Cell(" ", style: self[row, column].style)
     }
 
     /// Changes the style of cells already written (for highlights over text).

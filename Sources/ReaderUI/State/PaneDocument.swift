@@ -69,6 +69,9 @@ public struct PaneDocument: Sendable {
         content = .transcript(transcript)
     }
 
+    /// A document with nothing in it, before the first layout.
+    static let empty = PaneDocument(rows: [], firstRow: [], sources: [], width: -1)
+
     public var entryCount: Int { firstRow.count }
     public var isEmpty: Bool { rowCount == 0 }
 
@@ -127,23 +130,34 @@ enum PaneLayout {
         return 1 + min(max(8, latest.formatted.count, earliest.formatted.count), 12) + 2
     }
 
-    static func document(_ pane: PaneKind, episode: Episode, timeline: SegmentTimeline, width: Int) -> PaneDocument {
+    /// A pane's document for a content width. Text runs at most `measure`
+    /// columns (0: the whole width), so lines stay readable on very wide
+    /// terminals; `chapterHeadings` is off when the lines are the chapters.
+    static func document(_ pane: PaneKind, episode: Episode, timeline: SegmentTimeline, width: Int,
+                         measure: Int = 0, chapterHeadings: Bool = true) -> PaneDocument {
         switch pane {
-        case .transcript: return transcript(episode, timeline: timeline, width: width)
-        case .shownotes: return shownotes(episode, width: width)
-        case .reading: return reading(episode, width: width)
+        case .transcript: return transcript(episode, timeline: timeline, width: width, measure: measure, headings: chapterHeadings)
+        case .shownotes: return shownotes(episode, width: width, measure: measure)
+        case .reading: return reading(episode, width: width, measure: measure)
         }
     }
 
-    static func transcript(_ episode: Episode, timeline: SegmentTimeline, width: Int) -> PaneDocument {
-        PaneDocument(transcript: TranscriptRows(episode: episode, width: width, gutter: gutter(for: episode),
-                                                chapterHeadings: chapterHeadings(episode, timeline: timeline)))
+    static func transcript(_ episode: Episode, timeline: SegmentTimeline, width: Int, measure: Int = 0,
+                           headings: Bool = true) -> PaneDocument {
+        let gutter = gutter(for: episode)
+        let textWidth = measure > 0 ? min(width - gutter, measure) : width - gutter
+        return PaneDocument(transcript: TranscriptRows(episode: episode, width: width, textWidth: textWidth, gutter: gutter,
+                                                       chapterHeadings: headings ? chapterHeadings(episode, timeline: timeline) : [:]))
+    }
+
+    static func textWidth(_ width: Int, margin: Int, measure: Int) -> Int {
+        max(1, measure > 0 ? min(width - margin, measure) : width - margin)
     }
 
     /// The shownotes pane: the title, the description's paragraphs, then people.
-    static func shownotes(_ episode: Episode, width: Int) -> PaneDocument {
+    static func shownotes(_ episode: Episode, width: Int, measure: Int = 0) -> PaneDocument {
         var builder = DocumentBuilder(width: width)
-        let textWidth = max(1, width - 2)
+        let textWidth = textWidth(width, margin: 2, measure: measure)
         for (index, item) in episode.shownotesItems.enumerated() {
             builder.startEntry()
             if index > 0 { builder.addRow(entry: nil, []) }
@@ -178,9 +192,9 @@ enum PaneLayout {
     }
 
     /// The reading pane: per item, authors, title, series, date, link.
-    static func reading(_ episode: Episode, width: Int) -> PaneDocument {
+    static func reading(_ episode: Episode, width: Int, measure: Int = 0) -> PaneDocument {
         var builder = DocumentBuilder(width: width)
-        let textWidth = max(1, width - 4)
+        let textWidth = textWidth(width, margin: 4, measure: measure)
         for (index, item) in episode.reading.enumerated() {
             builder.startEntry()
             if index > 0 { builder.addRow(entry: nil, []) }

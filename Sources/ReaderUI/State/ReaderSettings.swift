@@ -7,6 +7,9 @@ public struct ReaderSettings: Sendable, Equatable {
     public var layout: LayoutPreference = .auto
     /// The format `y` copies in until `Y` changes it.
     public var quoteFormat: QuoteFormat = .plain
+    /// The widest a line of text runs, in columns, however wide the
+    /// terminal (0: as wide as the pane). Long lines are hard to read.
+    public var measure = 100
 
     public init() {}
 }

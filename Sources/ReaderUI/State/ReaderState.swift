@@ -2,7 +2,9 @@ import EpisodeKit
 
 /// Everything the reader shows and remembers. Only `update` changes it.
 public struct ReaderState: Sendable {
-    public var episode: Episode
+    /// The episode as the reader shows it: an episode with chapters and no
+    /// transcript shows its chapters as the transcript's lines.
+    public private(set) var episode: Episode
     /// The search index; it may hold other episodes too (`episodeNumber` is
     /// ours). nil while it is still being built (`indexLater`).
     public private(set) var index: SearchIndex?
@@ -10,26 +12,42 @@ public struct ReaderState: Sendable {
     public var pendingSearch: PendingSearch?
     public let episodeNumber: Int
     public let timeline: SegmentTimeline
+    /// Whether the transcript's lines are the episode's chapters.
+    public let chaptersAsLines: Bool
+    /// Which panes have something to show, and which one gets the wide space.
+    public let arrangement: PaneArrangement
 
     public var width: Int
     public var height: Int
-    public var focus: PaneKind = .transcript
-    public var panes: [PaneKind: PaneState] = [:]
-    public var documents: [PaneKind: PaneDocument] = [:]
+    public var focus: PaneKind
+    public var panes = PaneTable { _ in PaneState() }
+    public var documents = PaneTable { _ in PaneDocument.empty }
     public var mode: Mode = .normal
     public var search: SearchState?
     public var searchHistory: [String] = []
     public var message: StatusMessage?
-    /// Where a selection of transcript lines started (`v`); nil when none.
+    /// Every message and warning of the session, oldest first (`:messages`).
+    public var messageLog: [StatusMessage] = []
+    /// A count typed before a command (`5j`, `3n`, `10G`).
+    public var pendingCount: Int?
+    /// Where a selection of lines started (`v`), in the pane it was made in; nil when none.
     public var selectionAnchor: Int?
+    public var selectionPane: PaneKind = .transcript
     public var quoteFormat: QuoteFormat
     /// The playback clock's last reading; nil until something plays.
     public var playback: PlaybackReading?
+    /// The speed last asked for: presses faster than the player's reports still count.
+    public var requestedSpeed: Double?
+    /// The volume as podread set it (mpv starts at 100) and whether it is muted.
+    public var volume = 100
+    public var muted = false
     /// Whether the transcript follows the spoken line.
     public var follow = true
     public var keymap: Keymap
     public var appearance: Appearance
     public var layoutPreference: LayoutPreference
+    /// The widest a pane's text runs, in columns (0: as wide as the pane).
+    public var measure: Int
     public var colors: Bool { appearance.colors }
 
     public enum Mode: Sendable, Equatable {
@@ -38,6 +56,9 @@ public struct ReaderState: Sendable {
         case help(scroll: Int)
         case results(selected: Int)
         case contents(selected: Int)
+        case messages(scroll: Int)
+        /// Several links in one place: which to open.
+        case links([String], selected: Int)
     }
 
     public struct StatusMessage: Sendable, Equatable {
@@ -50,10 +71,14 @@ public struct ReaderState: Sendable {
     /// a huge transcript is on screen before its index is ready.
     public init(episode: Episode, index: SearchIndex? = nil, episodeNumber: Int = 0, width: Int, height: Int,
                 settings: ReaderSettings = ReaderSettings(), colors: Bool = true, indexLater: Bool = false) {
-        self.episode = episode
-        self.index = index ?? (indexLater ? nil : SearchIndex(episodes: [episode]))
+        let shown = episode.segments.isEmpty && !episode.chapters.isEmpty ? episode.chaptersAsTranscript() : episode
+        self.episode = shown
+        chaptersAsLines = shown.segments.count != episode.segments.count
+        self.index = index ?? (indexLater ? nil : SearchIndex(episodes: [shown]))
         self.episodeNumber = index == nil ? 0 : episodeNumber
-        self.timeline = SegmentTimeline(segments: episode.segments)
+        self.timeline = SegmentTimeline(segments: shown.segments)
+        arrangement = PaneArrangement(for: shown)
+        focus = arrangement.main
         self.width = width
         self.height = height
         self.keymap = settings.keymap
@@ -62,7 +87,7 @@ public struct ReaderState: Sendable {
         self.appearance = appearance
         self.layoutPreference = settings.layout
         self.quoteFormat = settings.quoteFormat
-        for pane in PaneKind.allCases { panes[pane] = PaneState() }
+        self.measure = settings.measure
         relayout()
     }
 
@@ -80,13 +105,21 @@ public struct ReaderState: Sendable {
 
     /// The current transcript line.
     public var currentSegment: Int? {
-        episode.segments.isEmpty ? nil : min(panes[.transcript]!.cursor, episode.segments.count - 1)
+        episode.segments.isEmpty ? nil : min(panes[.transcript].cursor, episode.segments.count - 1)
     }
 
     /// The transcript lines selected for a quote (the current line alone when nothing is selected).
     public var quoteRange: ClosedRange<Int>? {
         guard let current = currentSegment else { return nil }
-        let anchor = selectionAnchor ?? current
+        let anchor = selectionPane == .transcript ? selectionAnchor ?? current : current
+        return min(anchor, current)...max(anchor, current)
+    }
+
+    /// The entries selected in a pane (its current entry alone when nothing is selected there).
+    public func selectedEntries(in pane: PaneKind) -> ClosedRange<Int>? {
+        guard documents[pane].entryCount > 0 else { return nil }
+        let current = panes[pane].cursor
+        let anchor = selectionPane == pane ? selectionAnchor ?? current : current
         return min(anchor, current)...max(anchor, current)
     }
 
@@ -96,9 +129,23 @@ public struct ReaderState: Sendable {
         return currentSegment.map { episode.segments[$0].start } ?? .zero
     }
 
+    /// The length to show: the audio's when it runs longer than the transcript.
+    public var duration: TimeCode? {
+        let known = max(episode.duration, playback?.duration ?? .zero)
+        return known > .zero ? known : nil
+    }
+
+    /// The chapter playing at the position, when the episode has chapters.
+    public var currentChapter: Chapter? {
+        guard !episode.chapters.isEmpty else { return nil }
+        return episode.chapters.sorted { $0.start < $1.start }.last { $0.start <= position }
+    }
+
     public var isPlaying: Bool { playback?.playing == true }
 
-    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, focus: focus, preference: layoutPreference) }
+    public var layout: ScreenLayout {
+        ScreenLayout(width: width, height: height, focus: focus, preference: layoutPreference, arrangement: arrangement)
+    }
 
     /// Rebuilds the pane documents for the current size, keeping each pane's
     /// current entry in view.
@@ -106,8 +153,9 @@ public struct ReaderState: Sendable {
         let layout = self.layout
         for pane in PaneKind.allCases {
             let width = layout.contentWidth(of: pane)
-            if documents[pane]?.width != width {
-                documents[pane] = PaneLayout.document(pane, episode: episode, timeline: timeline, width: width)
+            if documents[pane].width != width {
+                documents[pane] = PaneLayout.document(pane, episode: episode, timeline: timeline, width: width,
+                                                      measure: measure, chapterHeadings: !chaptersAsLines)
             }
             clampCursor(pane)
             reveal(pane)
@@ -115,55 +163,93 @@ public struct ReaderState: Sendable {
     }
 
     mutating func clampCursor(_ pane: PaneKind) {
-        let count = documents[pane]?.entryCount ?? 0
-        panes[pane]!.cursor = min(max(0, panes[pane]!.cursor), max(0, count - 1))
+        let count = documents[pane].entryCount
+        panes[pane].cursor = min(max(0, panes[pane].cursor), max(0, count - 1))
     }
 
-    /// Scrolls a pane so that its cursor entry is visible (and, where it
-    /// fits, whole), moving as little as possible.
-    mutating func reveal(_ pane: PaneKind) {
-        guard let document = documents[pane], document.entryCount > 0 else { return }
-        let visible = max(1, layout.contentHeight(of: pane))
-        var top = panes[pane]!.top
-        let first = document.firstRow[panes[pane]!.cursor]
-        let last = document.lastRow(of: panes[pane]!.cursor)
-        if last >= top + visible { top = last - visible + 1 }
-        if first < top { top = first }
+    /// Whether a pane's current entry is taller than the pane.
+    func isTall(_ pane: PaneKind, entry: Int) -> Bool {
+        let document = documents[pane]
+        guard entry < document.entryCount else { return false }
+        return document.lastRow(of: entry) - document.firstRow[entry] + 1 > visibleRows(pane)
+    }
+
+    func visibleRows(_ pane: PaneKind) -> Int { max(1, layout.contentHeight(of: pane)) }
+
+    /// Scrolls a pane so that its cursor entry is in view, moving as little
+    /// as possible: an entry that fits is shown whole; one taller than the
+    /// pane fills it, showing `row` when one is given (a search hit inside
+    /// it). A jump (`centered`) that lands off screen puts its target a
+    /// third of the way down, so what comes before it stays in sight.
+    mutating func reveal(_ pane: PaneKind, row target: Int? = nil, centered: Bool = false) {
+        let document = documents[pane]
+        guard document.entryCount > 0 else { return }
+        let visible = visibleRows(pane)
+        let cursor = panes[pane].cursor
+        let first = document.firstRow[cursor]
+        let last = document.lastRow(of: cursor)
+        var top = panes[pane].top
+        if last - first + 1 <= visible {
+            if centered && (first < top || last >= top + visible) { top = first - visible / 3 }
+            if last >= top + visible { top = last - visible + 1 }
+            if first < top { top = first }
+        } else {
+            if let target, target < top || target >= top + visible {
+                top = centered ? target - visible / 3 : (target < top ? target : target - visible + 1)
+            }
+            top = min(max(top, first), last - visible + 1)
+        }
         let maxTop = max(0, document.rowCount - visible)
-        panes[pane]!.top = min(max(0, top), maxTop)
+        panes[pane].top = min(max(0, top), maxTop)
     }
 
-    /// Where to start: a time (from `--at` or where the episode was left)
-    /// and a search (from `--search`).
-    public mutating func start(at time: TimeCode?, search query: String?) {
-        if let time { jump(to: time) }
+    /// Where to start: a time (from `--at` or where the episode was left,
+    /// then `resumed` says so), a search (from `--search`), and what the
+    /// host has to tell (problems with the files, the configuration).
+    public mutating func start(at time: TimeCode?, resumed: Bool = false, search query: String?, notices: [String] = []) {
+        for notice in notices { log(InertText.clean(notice), warning: true) }
+        if let time {
+            jump(to: time)
+            if resumed, message == nil { say(UIStrings.resumed(position)) }
+        }
         if let query, !query.isEmpty {
-            runSearch(query, from: panes[focus]!.cursor)
+            runSearch(query, from: panes[focus].cursor)
             searchHistory.append(query)
         }
-    }
-
-    /// Shows a line in the status bar.
-    public mutating func show(_ text: String, warning: Bool = false) {
-        message = StatusMessage(text: text, isWarning: warning)
-    }
-
-    /// Moves a pane's cursor to an entry and scrolls it into view. A jump
-    /// (`centered`) that lands off screen puts the entry a third of the way
-    /// down, so what comes before it stays in sight.
-    public mutating func moveCursor(_ pane: PaneKind, to entry: Int, centered: Bool = false) {
-        panes[pane]!.cursor = entry
-        clampCursor(pane)
-        if centered, let document = documents[pane], document.entryCount > 0 {
-            let visible = max(1, layout.contentHeight(of: pane))
-            let first = document.firstRow[panes[pane]!.cursor]
-            let top = panes[pane]!.top
-            if first < top || document.lastRow(of: panes[pane]!.cursor) >= top + visible {
-                let maxTop = max(0, document.rowCount - visible)
-                panes[pane]!.top = min(max(0, first - visible / 3), maxTop)
-            }
+        if let first = notices.first, message == nil || resumed {
+            let more = notices.count > 1 ? UIStrings.moreMessages(notices.count - 1, key: keyName(.messages)) : ""
+            message = StatusMessage(text: InertText.clean(first) + more, isWarning: true)
         }
-        reveal(pane)
+    }
+
+    /// Shows a line in the status bar, and keeps it in the session's messages.
+    public mutating func show(_ text: String, warning: Bool = false) {
+        say(text, warning: warning)
+    }
+
+    mutating func say(_ text: String, warning: Bool = false) {
+        message = StatusMessage(text: text, isWarning: warning)
+        log(text, warning: warning)
+    }
+
+    mutating func log(_ text: String, warning: Bool) {
+        let entry = StatusMessage(text: text, isWarning: warning)
+        if messageLog.last != entry { messageLog.append(entry) }
+        if messageLog.count > 1000 { messageLog.removeFirst(messageLog.count - 1000) }
+    }
+
+    /// The first key bound to an action, as help writes it (for hints).
+    func keyName(_ action: Action) -> String {
+        keymap.keys(for: action).first?.name ?? action.rawValue
+    }
+
+    /// Moves a pane's cursor to an entry and scrolls it into view (at `row`
+    /// inside it, when given).
+    public mutating func moveCursor(_ pane: PaneKind, to entry: Int, row: Int? = nil, centered: Bool = false) {
+        panes[pane].cursor = entry
+        panes[pane].hitRow = row
+        clampCursor(pane)
+        reveal(pane, row: row, centered: centered)
     }
 }
 
@@ -177,6 +263,9 @@ public struct PendingSearch: Sendable, Equatable {
 public struct PaneState: Sendable, Equatable {
     public var cursor = 0
     public var top = 0
+    /// The row of the search hit last landed on inside the current entry,
+    /// so `n` goes on from it within a line taller than the pane.
+    public var hitRow: Int?
 }
 
 /// A line being typed at the bottom of the screen.

@@ -5,7 +5,7 @@ public struct SearchState: Sendable {
     public var query: String
     public var results: SearchResults
     /// Per pane, entries with hits, in document order.
-    public var hits: [PaneKind: [Int]]
+    public var hits: PaneTable<[Int]>
     /// Words found only by fuzzy matching, as written.
     public var fuzzyWords: [String]
 
@@ -28,8 +28,9 @@ public struct SearchState: Sendable {
                 }
             }
         }
-        self.hits = hits.mapValues { entries in
+        self.hits = PaneTable { pane in
             var unique: [Int] = []
+            let entries = hits[pane] ?? []
             unique.reserveCapacity(entries.count)
             for entry in entries.sorted() where unique.last != entry { unique.append(entry) }
             return unique
@@ -39,7 +40,7 @@ public struct SearchState: Sendable {
 
     /// `k/total` for a pane whose cursor is at `entry`: k counts hits at or before it.
     func counter(for pane: PaneKind, cursor entry: Int) -> (current: Int, total: Int) {
-        let entries = hits[pane] ?? []
+        let entries = hits[pane]
         guard !entries.isEmpty else { return (0, 0) }
         return (entries.partitionPoint { $0 > entry }, entries.count)
     }

@@ -11,6 +11,8 @@ import Synchronization
 final class TranscriptRows: Sendable {
     let segments: [Segment]
     let width: Int
+    /// Columns for the words, right of the gutter.
+    let textWidth: Int
     let firstRow: [Int]
     let rowCount: Int
     private let gutter: Int
@@ -20,13 +22,14 @@ final class TranscriptRows: Sendable {
     private let showsSpeaker: [Bool]
     private let cache = Mutex<(entry: Int, rows: [Row])?>(nil)
 
-    init(episode: Episode, width: Int, gutter: Int, chapterHeadings: [Int: [String]]) {
+    init(episode: Episode, width: Int, textWidth: Int? = nil, gutter: Int, chapterHeadings: [Int: [String]]) {
         segments = episode.segments
         self.width = width
+        let textWidth = max(1, textWidth ?? (width - gutter))
+        self.textWidth = textWidth
         self.gutter = gutter
         hasTimes = episode.hasTimes
         self.chapterHeadings = chapterHeadings
-        let textWidth = max(1, width - gutter)
         var firstRow: [Int] = []
         var showsSpeaker: [Bool] = []
         firstRow.reserveCapacity(segments.count)
@@ -74,7 +77,7 @@ final class TranscriptRows: Sendable {
             rows.append(Row(entry: nil, spans: [RowSpan(text: PaneLayout.clean(speaker), role: .speaker, column: gutter, source: nil, sourceOffset: 0)]))
         }
         let time = hasTimes ? segment.start.formatted : String(repeating: " ", count: gutter - 3)
-        for (number, line) in TextWrap.wrap(PaneLayout.clean(segment.text), width: max(1, width - gutter)).enumerated() {
+        for (number, line) in TextWrap.wrap(PaneLayout.clean(segment.text), width: textWidth).enumerated() {
             var spans: [RowSpan] = []
             if number == 0 { spans.append(RowSpan(text: time, role: .timestamp, column: 1, source: nil, sourceOffset: 0)) }
             spans.append(RowSpan(text: line.text, role: .text, column: gutter, source: index, sourceOffset: line.sourceOffset))

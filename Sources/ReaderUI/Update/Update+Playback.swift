@@ -4,14 +4,17 @@ extension ReaderState {
     /// A reading from the clock: while following, the transcript moves to the spoken line.
     mutating func receive(_ reading: PlaybackReading) {
         playback = reading
-        if let problem = reading.problem { message = StatusMessage(text: problem, isWarning: true) }
+        if let problem = reading.problem { say(problem, warning: true) }
+        // The player has caught up with the speed asked for.
+        if let requested = requestedSpeed, abs(requested - reading.speed) < 0.01 { requestedSpeed = nil }
         guard reading.playing, follow, let segment = timeline.segmentIndex(at: reading.position),
-              segment != panes[.transcript]!.cursor else { return }
+              segment != panes[.transcript].cursor else { return }
         moveCursor(.transcript, to: segment, centered: true)
     }
 
     /// Playback keys; returns what the player must do.
-    mutating func performPlayback(_ action: Action) -> [Effect] {
+    /// A count (`3l`) multiplies a step: one seek, `times` as far.
+    mutating func performPlayback(_ action: Action, times: Int = 1) -> [Effect] {
         let step: Int
         switch action {
         case .playPause:
@@ -29,7 +32,7 @@ extension ReaderState {
             return [.player(.play(from: episode.segments[segment].start))]
         case .follow:
             follow = true
-            message = StatusMessage(text: UIStrings.following, isWarning: false)
+            say(UIStrings.following)
             if let playback, let segment = timeline.segmentIndex(at: playback.position) {
                 moveCursor(.transcript, to: segment, centered: true)
             }
@@ -39,16 +42,26 @@ extension ReaderState {
         case .seekBackwardLong: step = -30_000
         case .seekForwardLong: step = 30_000
         case .slower, .faster:
-            let speed = min(3.0, max(0.5, (playback?.speed ?? 1.0) + (action == .faster ? 0.1 : -0.1)))
+            // From the speed last asked for: quick presses each count, even
+            // before the player has reported the one before.
+            let current = requestedSpeed ?? playback?.speed ?? 1.0
+            let speed = min(3.0, max(0.5, current + (action == .faster ? 0.1 : -0.1) * Double(times)))
             let rounded = (speed * 10).rounded() / 10
-            message = StatusMessage(text: UIStrings.speed(rounded), isWarning: false)
+            requestedSpeed = rounded
+            say(UIStrings.speed(rounded))
             return [.player(.speed(rounded))]
-        case .volumeDown: return [.player(.volume(-2))]
-        case .volumeUp: return [.player(.volume(2))]
-        case .mute: return [.player(.mute)]
+        case .volumeDown, .volumeUp:
+            let step = (action == .volumeUp ? 2 : -2) * times
+            volume = min(130, max(0, volume + step))
+            say(UIStrings.volume(volume, muted: muted))
+            return [.player(.volume(step))]
+        case .mute:
+            muted.toggle()
+            say(UIStrings.volume(volume, muted: muted))
+            return [.player(.mute)]
         default: return []
         }
-        let target = TimeCode(milliseconds: position.milliseconds + step)
+        let target = TimeCode(milliseconds: max(0, position.milliseconds + step * times))
         if !isPlaying { jump(to: target) }
         return [.player(.seek(target))]
     }
@@ -57,7 +70,7 @@ extension ReaderState {
     mutating func detachFollow() {
         guard isPlaying, follow else { return }
         follow = false
-        message = StatusMessage(text: UIStrings.followOff, isWarning: false)
+        say(UIStrings.followOff(key: keyName(.follow)))
     }
 }
 

@@ -46,14 +46,20 @@ extension ReaderState {
         switch prompt.kind {
         case .search:
             guard !text.isEmpty else {
-                search = nil
-                pendingSearch = nil
+                // `/` then Enter: the last search again, from here (vim, less).
+                guard let last = searchHistory.last else {
+                    search = nil
+                    pendingSearch = nil
+                    return []
+                }
+                runSearch(last, from: min(prompt.origin + 1, max(0, documents[focus].entryCount - 1)))
+                if let search, search.results.isEmpty { say(UIStrings.notFound(last), warning: true) }
                 return []
             }
             searchHistory.removeAll { $0 == text }
             searchHistory.append(text)
             if let search, search.results.isEmpty {
-                message = StatusMessage(text: UIStrings.notFound(text), isWarning: true)
+                say(UIStrings.notFound(text), warning: true)
             }
             return []
         case .time:
@@ -61,10 +67,12 @@ extension ReaderState {
         case .command:
             if text == "q" || text == "quit" { return [.quit] }
             if text.isEmpty { return [] }
+            if text == "messages" || text == "mes" { return perform(.messages) }
+            if text == "help" || text == "h" { return perform(.help) }
             if text.first?.isNumber == true || text.first == "+" || text.first == "-" {
                 return jumpTyped(text)
             } else {
-                message = StatusMessage(text: UIStrings.unknownCommand(text), isWarning: true)
+                say(UIStrings.unknownCommand(text), warning: true)
             }
             return []
         }
@@ -79,7 +87,7 @@ extension ReaderState {
             jump(to: target)
             return playback == nil ? [] : [.player(.seek(target))]
         } catch {
-            message = StatusMessage(text: error.description, isWarning: true)
+            say(error.description, warning: true)
             return []
         }
     }

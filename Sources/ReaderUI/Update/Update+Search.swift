@@ -20,47 +20,95 @@ extension ReaderState {
         let results = index.search(SearchQuery(query))
         let state = SearchState(query: query, results: results, episode: episode, episodeNumber: episodeNumber, timeline: timeline)
         search = state
-        let hits = state.hits[focus] ?? []
+        let hits = state.hits[focus]
         if let target = hits.first(where: { $0 >= origin }) ?? hits.first {
-            moveCursor(focus, to: target, centered: true)
+            land(on: target, in: focus, forward: true)
         } else {
             moveCursor(focus, to: origin)
         }
     }
 
-    /// `n` and `N`: the next or previous hit in the focused pane, wrapping.
-    mutating func stepHit(forward: Bool) {
+    /// Moves to a hit's entry with the matched words in view: inside a line
+    /// taller than the pane, at the row of its first match (or its last,
+    /// coming backwards).
+    mutating func land(on entry: Int, in pane: PaneKind, forward: Bool) {
+        let rows = isTall(pane, entry: entry) ? matchRows(pane, entry: entry) : []
+        moveCursor(pane, to: entry, row: forward ? rows.first : rows.last, centered: true)
+    }
+
+    /// `n` and `N` (`3n` the third): the next or previous hit in the
+    /// focused pane, wrapping. Inside a line taller than the pane they step
+    /// through the rows that hold a match before moving on.
+    mutating func stepHit(forward: Bool, times: Int = 1) {
         guard let search else {
-            message = StatusMessage(text: pendingSearch != nil ? UIStrings.indexing : UIStrings.noSearch, isWarning: true)
+            say(pendingSearch != nil ? UIStrings.indexing : UIStrings.noSearch(key: keyName(.search)), warning: true)
             return
         }
-        let hits = search.hits[focus] ?? []
+        let hits = search.hits[focus]
         guard !hits.isEmpty else {
-            message = StatusMessage(text: search.results.isEmpty ? UIStrings.notFound(search.query) : UIStrings.noHitsInPane(focus),
-                                    isWarning: true)
+            say(search.results.isEmpty ? UIStrings.notFound(search.query) : UIStrings.noHitsInPane(focus), warning: true)
             return
         }
-        let cursor = panes[focus]!.cursor
+        for _ in 0..<times { stepOneHit(forward: forward, hits: hits) }
+    }
+
+    private mutating func stepOneHit(forward: Bool, hits: [Int]) {
+        let cursor = panes[focus].cursor
+        if isTall(focus, entry: cursor), hits.contains(cursor) {
+            let rows = matchRows(focus, entry: cursor)
+            let top = panes[focus].top
+            let reference = panes[focus].hitRow ?? (forward ? top - 1 : top + visibleRows(focus))
+            if let row = forward ? rows.first(where: { $0 > reference }) : rows.last(where: { $0 < reference }) {
+                moveCursor(focus, to: cursor, row: row, centered: true)
+                return
+            }
+        }
         if forward {
             if let next = hits.first(where: { $0 > cursor }) {
-                moveCursor(focus, to: next, centered: true)
+                land(on: next, in: focus, forward: true)
             } else {
-                moveCursor(focus, to: hits[0], centered: true)
-                message = StatusMessage(text: UIStrings.searchWrappedTop, isWarning: true)
+                land(on: hits[0], in: focus, forward: true)
+                say(UIStrings.searchWrappedTop, warning: true)
             }
         } else {
             if let previous = hits.last(where: { $0 < cursor }) {
-                moveCursor(focus, to: previous, centered: true)
+                land(on: previous, in: focus, forward: false)
             } else {
-                moveCursor(focus, to: hits[hits.count - 1], centered: true)
-                message = StatusMessage(text: UIStrings.searchWrappedBottom, isWarning: true)
+                land(on: hits[hits.count - 1], in: focus, forward: false)
+                say(UIStrings.searchWrappedBottom, warning: true)
             }
         }
+    }
+
+    /// The rows of an entry that hold a match of the search, in order.
+    /// (Texts over a megabyte are not searched row by row: landing on
+    /// their first row is as close as a keystroke's time allows.)
+    func matchRows(_ pane: PaneKind, entry: Int) -> [Int] {
+        guard let search, entry < documents[pane].entryCount else { return [] }
+        let document = documents[pane]
+        let first = document.firstRow[entry]
+        var found: [Int: [Range<Int>]] = [:]
+        var rows: [Int] = []
+        for (offset, row) in document.rows(first..<(document.lastRow(of: entry) + 1)).enumerated() {
+            for span in row.spans {
+                guard let source = span.source else { continue }
+                if found[source] == nil {
+                    let text = document.source(source)
+                    found[source] = text.utf8.count <= 1_000_000 ? search.results.highlights(in: text).ranges : []
+                }
+                let covered = span.sourceOffset..<(span.sourceOffset + max(1, span.text.unicodeScalars.count))
+                if found[source]!.contains(where: { $0.overlaps(covered) }) {
+                    rows.append(first + offset)
+                    break
+                }
+            }
+        }
+        return rows
     }
 
     /// Every hit in every pane, for the `&` list: pane, entry, label.
     var resultEntries: [(pane: PaneKind, entry: Int)] {
         guard let search else { return [] }
-        return PaneKind.allCases.flatMap { pane in (search.hits[pane] ?? []).map { (pane, $0) } }
+        return arrangement.shown.flatMap { pane in search.hits[pane].map { (pane, $0) } }
     }
 }

@@ -34,12 +34,18 @@ public func update(_ state: inout ReaderState, _ event: InputEvent) -> [Effect] 
         switch state.mode {
         case .normal:
             state.message = nil
+            if state.takeCountDigit(key) { return [] }
+            let count = state.pendingCount
+            state.pendingCount = nil
             guard let action = state.keymap.action(for: key) else { return [] }
-            return state.perform(action)
+            return state.perform(action, count: count)
         case .prompt(let prompt):
             return state.handlePromptKey(key, prompt)
         case .help(let scroll):
             state.handleHelpKey(key, scroll: scroll)
+            return []
+        case .messages(let scroll):
+            state.handleMessagesKey(key, scroll: scroll)
             return []
         case .results(let selected):
             state.handleResultsKey(key, selected: selected)
@@ -47,6 +53,8 @@ public func update(_ state: inout ReaderState, _ event: InputEvent) -> [Effect] 
         case .contents(let selected):
             state.handleContentsKey(key, selected: selected)
             return []
+        case .links(let links, let selected):
+            return state.handleLinksKey(key, links: links, selected: selected)
         }
     }
 }
@@ -58,71 +66,96 @@ public func update(_ state: inout ReaderState, keys: String) -> [Effect] {
 }
 
 extension ReaderState {
-    mutating func perform(_ action: Action) -> [Effect] {
+    /// Digits make a count for the next command, as in vim and less
+    /// (`5j`, `3n`, `10G`), unless the keymap gives a digit a command.
+    mutating func takeCountDigit(_ key: Key) -> Bool {
+        guard case .character(let character) = key, character.isASCII, let digit = character.wholeNumberValue,
+              keymap.action(for: key) == nil, digit > 0 || pendingCount != nil else { return false }
+        pendingCount = min((pendingCount ?? 0) * 10 + digit, 999_999)
+        return true
+    }
+
+    mutating func perform(_ action: Action, count: Int? = nil) -> [Effect] {
+        let times = max(1, count ?? 1)
         switch action {
         case .lineDown, .lineUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom, .nextHit, .previousHit:
             if focus == .transcript { detachFollow() }
         default: break
         }
         switch action {
-        case .lineDown: moveEntries(1)
-        case .lineUp: moveEntries(-1)
-        case .halfPageDown: moveRows(layout.contentHeight(of: focus) / 2)
-        case .halfPageUp: moveRows(-layout.contentHeight(of: focus) / 2)
-        case .pageDown: moveRows(max(1, layout.contentHeight(of: focus) - 1))
-        case .pageUp: moveRows(-max(1, layout.contentHeight(of: focus) - 1))
-        case .top: moveCursor(focus, to: 0)
-        case .bottom: moveCursor(focus, to: (documents[focus]?.entryCount ?? 1) - 1)
+        case .lineDown: for _ in 0..<times { stepLine(forward: true) }
+        case .lineUp: for _ in 0..<times { stepLine(forward: false) }
+        case .halfPageDown: moveRows(times * max(1, layout.contentHeight(of: focus) / 2))
+        case .halfPageUp: moveRows(-times * max(1, layout.contentHeight(of: focus) / 2))
+        case .pageDown: moveRows(times * max(1, layout.contentHeight(of: focus) - 1))
+        case .pageUp: moveRows(-times * max(1, layout.contentHeight(of: focus) - 1))
+        case .top: goToLine(count, bottom: false)
+        case .bottom: goToLine(count, bottom: true)
         case .nextPane: cycleFocus(1)
         case .previousPane: cycleFocus(-1)
-        case .search: mode = .prompt(Prompt(kind: .search, origin: panes[focus]!.cursor))
-        case .nextHit: stepHit(forward: true)
-        case .previousHit: stepHit(forward: false)
+        case .search: mode = .prompt(Prompt(kind: .search, origin: panes[focus].cursor))
+        case .nextHit: stepHit(forward: true, times: times)
+        case .previousHit: stepHit(forward: false, times: times)
         case .resultsList:
             if let search, resultEntries.isEmpty {
-                message = StatusMessage(text: UIStrings.notFound(search.query), isWarning: true)
+                say(UIStrings.notFound(search.query), warning: true)
             } else if search == nil {
-                message = StatusMessage(text: UIStrings.noSearch, isWarning: true)
+                say(UIStrings.noSearch(key: keyName(.search)), warning: true)
             } else {
                 mode = .results(selected: 0)
             }
-        case .jumpToTime: mode = .prompt(Prompt(kind: .time, origin: panes[focus]!.cursor))
-        case .commandLine: mode = .prompt(Prompt(kind: .command, origin: panes[focus]!.cursor))
-        case .nextChapter: stepChapter(forward: true)
-        case .previousChapter: stepChapter(forward: false)
+        case .jumpToTime: mode = .prompt(Prompt(kind: .time, origin: panes[focus].cursor))
+        case .commandLine: mode = .prompt(Prompt(kind: .command, origin: panes[focus].cursor))
+        case .nextChapter: stepChapter(forward: true, times: times)
+        case .previousChapter: stepChapter(forward: false, times: times)
         case .tableOfContents:
             let chapters = tableOfContents
             if chapters.isEmpty {
-                message = StatusMessage(text: UIStrings.noChapters, isWarning: true)
+                say(UIStrings.noChapters, warning: true)
             } else {
                 let current = chapters.lastIndex { $0.start <= position } ?? 0
                 mode = .contents(selected: current)
             }
         case .openLink:
-            if let link = linkAtCursor() { return [.openLink(link)] }
-            message = StatusMessage(text: UIStrings.noLink, isWarning: true)
+            let links = linksAtCursor()
+            if links.count == 1 { return [.openLink(links[0])] }
+            if links.count > 1 {
+                mode = .links(links, selected: 0)
+            } else {
+                say(UIStrings.noLink, warning: true)
+            }
         case .select:
-            guard focus == .transcript || layout.kind == .wide, currentSegment != nil else {
-                message = StatusMessage(text: UIStrings.selectInTranscript, isWarning: true)
+            guard documents[focus].entryCount > 0 else {
+                say(UIStrings.nothingToSelect, warning: true)
                 return []
             }
-            focus = .transcript
-            selectionAnchor = selectionAnchor == nil ? currentSegment : nil
+            if selectionAnchor != nil && selectionPane == focus {
+                selectionAnchor = nil
+            } else {
+                selectionPane = focus
+                selectionAnchor = panes[focus].cursor
+            }
         case .copy:
-            guard let range = quoteRange else {
-                message = StatusMessage(text: UIStrings.noTranscript, isWarning: true)
+            guard let quote = quoteOfSelection() else {
+                say(focus == .transcript ? UIStrings.noTranscript : UIStrings.nothingToCopy, warning: true)
                 return []
             }
             selectionAnchor = nil
-            return [.copyQuote(Quote(episode: episode, segments: range), quoteFormat)]
+            return [.copyQuote(quote, quoteFormat)]
         case .cycleQuoteFormat:
             quoteFormat = quoteFormat.next
-            message = StatusMessage(text: UIStrings.quoteFormat(quoteFormat), isWarning: false)
+            say(UIStrings.quoteFormat(quoteFormat))
         case .cancel:
             selectionAnchor = nil
         case .playPause, .playLine, .follow, .seekBackward, .seekForward, .seekBackwardLong, .seekForwardLong,
              .slower, .faster, .volumeDown, .volumeUp, .mute:
-            return performPlayback(action)
+            return performPlayback(action, times: times)
+        case .messages:
+            if messageLog.isEmpty {
+                say(UIStrings.noMessages)
+            } else {
+                mode = .messages(scroll: max(0, messageLog.count - 1))
+            }
         case .help: mode = .help(scroll: 0)
         case .quit: return [.quit]
         case .suspend: return [.suspend]
@@ -131,43 +164,49 @@ extension ReaderState {
         return []
     }
 
-    /// Moves the focused pane's cursor by entries (lines of the transcript).
-    mutating func moveEntries(_ delta: Int) {
-        moveCursor(focus, to: panes[focus]!.cursor + delta)
+    /// What `y` copies: the selected lines of the focused pane (the current
+    /// one alone without a selection), as a quote with the episode's citation.
+    func quoteOfSelection() -> Quote? {
+        let pane = selectionAnchor != nil ? selectionPane : focus
+        switch pane {
+        case .transcript:
+            guard let range = quoteRange else { return nil }
+            return Quote(episode: episode, segments: range)
+        case .shownotes, .reading:
+            guard let range = selectedEntries(in: pane) else { return nil }
+            let passages = range.compactMap { entryText(pane, $0) }
+            guard !passages.isEmpty else { return nil }
+            let time = pane == .reading && range.count == 1 ? episode.reading[range.lowerBound].time : nil
+            return Quote(episode: episode, passages: passages, at: time)
+        }
     }
 
-    /// Moves the focused pane's cursor by screen rows (half pages, pages).
-    mutating func moveRows(_ delta: Int) {
-        guard let document = documents[focus], document.entryCount > 0 else { return }
-        let cursor = panes[focus]!.cursor
-        let target = document.firstRow[cursor] + delta
-        var entry = document.entry(atRow: target) ?? cursor
-        if entry == cursor && delta != 0 { entry += delta > 0 ? 1 : -1 }
-        // Scroll the view with the cursor, as less does.
-        let visible = layout.contentHeight(of: focus)
-        let maxTop = max(0, document.rowCount - visible)
-        panes[focus]!.top = min(max(0, panes[focus]!.top + delta), maxTop)
-        moveCursor(focus, to: entry)
-    }
-
-    mutating func cycleFocus(_ step: Int) {
-        let all = PaneKind.allCases
-        let index = all.firstIndex(of: focus)!
-        focus = all[(index + step + all.count) % all.count]
-        reveal(focus)
+    /// The text of an entry of the shownotes or reading pane, as written.
+    func entryText(_ pane: PaneKind, _ entry: Int) -> String? {
+        switch pane {
+        case .transcript:
+            return entry < episode.segments.count ? episode.segments[entry].text : nil
+        case .shownotes:
+            let items = episode.shownotesItems
+            if entry < items.count { return items[entry] }
+            let person = entry - items.count
+            return person < episode.people.count ? episode.people[person].searchText : nil
+        case .reading:
+            return entry < episode.reading.count ? episode.reading[entry].text : nil
+        }
     }
 
     /// Jumps the transcript to the segment playing at `time`.
     mutating func jump(to time: TimeCode) {
         guard episode.hasTimes else {
-            message = StatusMessage(text: UIStrings.noTimes, isWarning: true)
+            say(UIStrings.noTimes, warning: true)
             return
         }
         guard let segment = timeline.segmentIndex(at: time) else {
-            message = StatusMessage(text: UIStrings.noTranscript, isWarning: true)
+            say(UIStrings.noTranscript, warning: true)
             return
         }
-        if layout.kind == .narrow { focus = .transcript }
+        if layout.kind == .narrow || !arrangement.shown.contains(focus) { focus = .transcript }
         moveCursor(.transcript, to: segment, centered: true)
     }
 
@@ -177,62 +216,77 @@ extension ReaderState {
     }
 
     /// `]` and `[`: the next chapter, or the previous one, by the segments
-    /// they start at (a chapter can start inside a segment).
-    mutating func stepChapter(forward: Bool) {
-        guard !episode.chapters.isEmpty, let current = currentSegment else {
-            message = StatusMessage(text: UIStrings.noChapters, isWarning: true)
+    /// they start at (a chapter can start inside a segment); says which.
+    mutating func stepChapter(forward: Bool, times: Int = 1) {
+        guard !episode.chapters.isEmpty, currentSegment != nil else {
+            say(UIStrings.noChapters, warning: true)
             return
         }
-        let starts = episode.chapters.sorted { $0.start < $1.start }.compactMap { timeline.segmentIndex(at: $0.start) }
-        let target = forward ? starts.first { $0 > current } : starts.last { $0 < current }
-        guard let target else { return }
-        if layout.kind == .narrow { focus = .transcript }
-        moveCursor(.transcript, to: target, centered: true)
-    }
-
-    /// The link of the current reading item, or the first link in the current shownotes item.
-    func linkAtCursor() -> String? {
-        let cursor = panes[focus]!.cursor
-        switch focus {
-        case .reading:
-            guard cursor < episode.reading.count else { return nil }
-            return episode.reading[cursor].url ?? Self.firstLink(in: episode.reading[cursor].text)
-        case .shownotes:
-            let items = episode.shownotesItems
-            if cursor < items.count { return Self.firstLink(in: items[cursor]) }
-            return nil
-        case .transcript:
-            guard let segment = currentSegment else { return nil }
-            return Self.firstLink(in: episode.segments[segment].text)
+        let chapters = episode.chapters.sorted { $0.start < $1.start }
+        let starts = chapters.map { timeline.segmentIndex(at: $0.start) }
+        var landed: Int?
+        for _ in 0..<times {
+            guard let current = currentSegment else { break }
+            let candidates = starts.indices.filter { starts[$0] != nil }
+            let target = forward ? candidates.first { starts[$0]! > current } : candidates.last { starts[$0]! < current }
+            guard let target, let segment = starts[target] else { break }
+            if layout.kind == .narrow { focus = .transcript }
+            moveCursor(.transcript, to: segment, centered: true)
+            landed = target
+        }
+        if let landed {
+            say(UIStrings.chapter(landed + 1, of: chapters.count, title: InertText.clean(chapters[landed].title)))
+        } else {
+            say(forward ? UIStrings.lastChapter : UIStrings.firstChapter)
         }
     }
 
-    static func firstLink(in text: String) -> String? {
-        guard let match = text.firstMatch(of: /https?:\/\/[^\s<>"\])]+/) else { return nil }
-        var link = String(match.output)
-        while let last = link.last, ".,;:".contains(last) { link.removeLast() }
-        return link
+    /// The links of the current entry: a reading item's own link first,
+    /// then every web address in the text, each once.
+    func linksAtCursor() -> [String] {
+        let cursor = panes[focus].cursor
+        var links: [String] = []
+        if focus == .reading, cursor < episode.reading.count, let url = episode.reading[cursor].url { links.append(url) }
+        let text: String? = focus == .transcript ? currentSegment.map { episode.segments[$0].text } : entryText(focus, cursor)
+        for link in Self.links(in: text ?? "") where !links.contains(link) { links.append(link) }
+        return links
     }
+
+    static func links(in text: String) -> [String] {
+        text.matches(of: /https?:\/\/[^\s<>"\])]+/).map { match in
+            var link = String(match.output)
+            while let last = link.last, ".,;:".contains(last) { link.removeLast() }
+            return link
+        }
+    }
+
+    static func firstLink(in text: String) -> String? { links(in: text).first }
 
     mutating func handleMouse(_ mouse: MouseEvent) {
         guard mode == .normal, let pane = layout.pane(atRow: mouse.row, column: mouse.column),
-              let content = layout.content(of: pane), let document = documents[pane] else { return }
+              let content = layout.content(of: pane) else { return }
+        let document = documents[pane]
         switch mouse.kind {
         case .wheelUp, .wheelDown:
             let delta = mouse.kind == .wheelUp ? -3 : 3
             let visible = content.height
             let maxTop = max(0, document.rowCount - visible)
-            panes[pane]!.top = min(max(0, panes[pane]!.top + delta), maxTop)
+            panes[pane].top = min(max(0, panes[pane].top + delta), maxTop)
             // Keep the cursor on screen, as scrolling by hand moves what you read.
-            let top = panes[pane]!.top
-            let cursorRow = document.entryCount > 0 ? document.firstRow[panes[pane]!.cursor] : 0
-            if cursorRow < top || cursorRow >= top + visible, let entry = document.entry(atRow: delta < 0 ? top + visible - 1 : top) {
-                panes[pane]!.cursor = entry
+            let top = panes[pane].top
+            let cursor = panes[pane].cursor
+            guard document.entryCount > 0 else { return }
+            let first = document.firstRow[cursor]
+            let offScreen = isTall(pane, entry: cursor)
+                ? first >= top + visible || document.lastRow(of: cursor) < top
+                : first < top || first >= top + visible
+            if offScreen, let entry = document.entry(atRow: delta < 0 ? top + visible - 1 : top) {
+                panes[pane].cursor = entry
             }
         case .click:
             focus = pane
-            let row = panes[pane]!.top + (mouse.row - content.y)
-            if row >= 0, row < document.rowCount, let entry = document.entry(atRow: row) {
+            let row = panes[pane].top + (mouse.row - content.y)
+            if row >= 0, row < document.rowCount, let entry = document.entry(atRow: row), entry != panes[pane].cursor {
                 moveCursor(pane, to: entry)
             }
         }
