@@ -16,6 +16,7 @@ enum FeedEpisode {
                 if episode.people.isEmpty { episode.people = transcript.people }
             } catch {
                 if options.read.strict { throw error }
+                episode.transcriptProblem = error.description
                 episode.warnings.append(ReadWarning("no transcript: \(error.description)"))
             }
         } else {

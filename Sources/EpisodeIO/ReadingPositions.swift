@@ -38,11 +38,17 @@ public struct ReadingPositions {
         try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
     }
 
-    /// The key an episode is remembered by: its absolute path or URL.
-    public static func key(for source: String, isBundledSample: Bool) -> String {
+    /// The key an episode is remembered by: its absolute path or URL, and
+    /// for an episode of a feed the episode's identity after it (`#guid:…`),
+    /// so each episode of a feed keeps its own place.
+    public static func key(for source: String, isBundledSample: Bool, identity: String? = nil) -> String {
         if isBundledSample { return "sample" }
-        if source.hasPrefix("http://") || source.hasPrefix("https://") { return source }
-        let url = URL(fileURLWithPath: source)
-        return url.standardizedFileURL.resolvingSymlinksInPath().path
+        let place: String
+        if source.hasPrefix("http://") || source.hasPrefix("https://") {
+            place = source
+        } else {
+            place = URL(fileURLWithPath: source).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return identity.map { place + "#" + $0 } ?? place
     }
 }

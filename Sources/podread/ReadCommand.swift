@@ -40,7 +40,7 @@ struct ReadCommand: ParsableCommand {
         }
         if let problem = TerminalCheck.problem() { throw CommandFailure(message: problem) }
         let positions = ReadingPositions()
-        let key = ReadingPositions.key(for: loaded.source, isBundledSample: loaded.isBundledSample)
+        let key = ReadingPositions.key(for: loaded.source, isBundledSample: loaded.isBundledSample, identity: loaded.episode.identity)
         let saved: (time: TimeCode?, problem: String?) = start == nil ? positions.position(for: key) : (nil, nil)
         let colors = !noColor && getenv("NO_COLOR") == nil
         let config = ConfigFile.load()
@@ -48,8 +48,10 @@ struct ReadCommand: ParsableCommand {
         let player = PlayerHost(audio: audio ?? loaded.episode.audioURL, duration: loaded.episode.duration)
         defer { player.stop() }
         let session = try ReaderSession(episode: loaded.episode, settings: config.settings, colors: colors, player: player)
-        let problem = config.problems.first ?? saved.problem ?? loaded.episode.warnings.first?.description
-        let finalPosition = session.run(start: start ?? saved.time, search: search, notice: problem, play: play)
+        // Every problem goes to the reader's messages; the first shows at once.
+        let notices = config.problems + [saved.problem].compactMap { $0 } + loaded.episode.warnings.map(\.description)
+        let finalPosition = session.run(start: start ?? saved.time, resumed: start == nil && saved.time != nil, search: search,
+                                        notices: notices, play: play)
         player.stop()
         session.close()
         // Said again once the screen is gone, so nothing is lost behind it.
@@ -90,9 +92,8 @@ final class ReaderSession {
     }
 
     /// Runs until the reader quits or a signal asks it to; returns the position to remember.
-    func run(start: TimeCode?, search: String?, notice: String?, play: Bool) -> TimeCode {
-        state.start(at: start, search: search)
-        if let notice, state.message == nil { state.show(InertText.clean(notice), warning: true) }
+    func run(start: TimeCode?, resumed: Bool, search: String?, notices: [String], play: Bool) -> TimeCode {
+        state.start(at: start, resumed: resumed, search: search, notices: notices)
         if play { player.start(at: state.position) }
         while true {
             if let reading = player.reading() { _ = update(&state, .clock(reading)) }

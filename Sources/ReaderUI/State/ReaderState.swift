@@ -208,17 +208,22 @@ public struct ReaderState: Sendable {
     /// host has to tell (problems with the files, the configuration).
     public mutating func start(at time: TimeCode?, resumed: Bool = false, search query: String?, notices: [String] = []) {
         for notice in notices { log(InertText.clean(notice), warning: true) }
-        if let time {
-            jump(to: time)
-            if resumed, message == nil { say(UIStrings.resumed(position)) }
-        }
+        if let time { jump(to: time) }
         if let query, !query.isEmpty {
             runSearch(query, from: panes[focus].cursor)
             searchHistory.append(query)
         }
-        if let first = notices.first, message == nil || resumed {
+        var opening: [String] = []
+        if resumed, time != nil {
+            opening.append(UIStrings.resumed(position))
+            log(opening[0], warning: false)
+        }
+        if let first = notices.first {
             let more = notices.count > 1 ? UIStrings.moreMessages(notices.count - 1, key: keyName(.messages)) : ""
-            message = StatusMessage(text: InertText.clean(first) + more, isWarning: true)
+            opening.append(InertText.clean(first) + more)
+        }
+        if message == nil, !opening.isEmpty {
+            message = StatusMessage(text: opening.joined(separator: " · "), isWarning: !notices.isEmpty)
         }
     }
 

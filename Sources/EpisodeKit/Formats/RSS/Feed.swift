@@ -19,6 +19,17 @@ public struct FeedItem: Sendable {
     public var transcripts: [TranscriptLink]
     public var chaptersURL: String?
     public var people: [Person]
+    /// The item's `<guid>`, when it has one.
+    public var guid: String?
+
+    /// What tells this item apart from the others of its feed, for as long
+    /// as the feed lists it: its `guid`, else its enclosure URL, else its
+    /// title and date.
+    public var identity: String {
+        if let guid, !guid.isEmpty { return "guid:" + guid }
+        if let url = audio?.url { return "audio:" + url }
+        return "item:" + title + (date.map { " " + $0.description } ?? "")
+    }
 
     /// The transcript to read: timed formats first (JSON, WebVTT, SRT), then HTML, then plain text.
     public var preferredTranscript: TranscriptLink? {

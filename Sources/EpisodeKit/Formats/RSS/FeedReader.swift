@@ -53,7 +53,8 @@ public enum FeedReader {
             link: element.value("link"),
             transcripts: transcripts,
             chaptersURL: element.child("podcast:chapters")?.attributes["url"],
-            people: people
+            people: people,
+            guid: element.value("guid")?.trimmingWhitespace().nonEmpty
         )
     }
 
@@ -99,6 +100,7 @@ extension Feed {
                               audioURL: item.audio?.url, pageURL: item.link, publicationDate: item.date,
                               format: .rss)
         episode.statedDuration = item.duration
+        episode.identity = item.identity
         return episode
     }
 }
