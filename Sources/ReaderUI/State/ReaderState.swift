@@ -135,10 +135,14 @@ public struct ReaderState: Sendable {
         return known > .zero ? known : nil
     }
 
-    /// The chapter playing at the position, when the episode has chapters.
+    /// The chapter of the current line (a chapter that starts inside a
+    /// line is that line's, as its heading shows), or of the audio playing.
     public var currentChapter: Chapter? {
         guard !episode.chapters.isEmpty else { return nil }
-        return episode.chapters.sorted { $0.start < $1.start }.last { $0.start <= position }
+        let chapters = episode.chapters.sorted { $0.start < $1.start }
+        if isPlaying || currentSegment == nil { return chapters.last { $0.start <= position } }
+        let current = currentSegment ?? 0
+        return chapters.last { (timeline.segmentIndex(at: $0.start) ?? 0) <= current }
     }
 
     public var isPlaying: Bool { playback?.playing == true }
