@@ -7,6 +7,7 @@
 #define NCURSES_WIDECHAR 1
 
 #include <locale.h>
+#include <wchar.h>
 #include <stdio.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
@@ -35,6 +36,26 @@ static inline mmask_t podread_wheel_down(void) {
     return BUTTON5_PRESSED;
 #else
     return 0;
+// The terminal's sequence to put the cursor at (row, column), or NULL
+// (tiparm is variadic, which Swift cannot call).
+static inline const char *podread_cursor_to(int row, int column) {
+    const char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) return NULL;
+    return tiparm(cup, row, column);
+}
+
+// The terminal's sequence for a foreground colour, or NULL.
+static inline const char *podread_foreground(int color) {
+    const char *setaf = tigetstr("setaf");
+    if (setaf == NULL || setaf == (char *)-1) return NULL;
+    return tiparm(setaf, color);
+}
+
+static inline WINDOW *podread_curscr(void) { return curscr; }
+
+// The C library's idea of a character's width (what curses goes by).
+static inline int podread_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
+
 #endif
 }
 static inline int podread_key_f(int n) { return KEY_F(n); }
@@ -46,5 +67,25 @@ static inline const char *podread_terminfo_string(const char *name) {
     if (value == NULL || value == (char *)-1) return NULL;
     return value;
 }
+
+// The terminal's sequence to put the cursor at (row, column), or NULL
+// (tiparm is variadic, which Swift cannot call).
+static inline const char *podread_cursor_to(int row, int column) {
+    const char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) return NULL;
+    return tiparm(cup, row, column);
+}
+
+// The terminal's sequence for a foreground colour, or NULL.
+static inline const char *podread_foreground(int color) {
+    const char *setaf = tigetstr("setaf");
+    if (setaf == NULL || setaf == (char *)-1) return NULL;
+    return tiparm(setaf, color);
+}
+
+static inline WINDOW *podread_curscr(void) { return curscr; }
+
+// The C library's idea of a character's width (what curses goes by).
+static inline int podread_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
 
 #endif

@@ -69,15 +69,18 @@ public final class CursesScreen {
     /// Draws a screen: rows that changed since the last one are written to
     /// curses, which sends only the changed cells to the terminal.
     public func draw(_ screen: Screen) {
-        let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
+        let full = previous.map { $0.width != screen.width || $0.height != screen.height } ?? true
         if full { werase(window) }
+        var drawn: [Int] = []
         for row in 0..<screen.height {
             if !full, let previous, (0..<screen.width).allSatisfy({ previous[row, $0] == screen[row, $0] }) { continue }
             drawRow(row, of: screen)
+            drawn.append(row)
         }
         previous = screen
         wnoutrefresh(window)
         doupdate()
+        ClusterWriter.write(rows: drawn, of: screen, colors: colors)
     }
 
     private func drawRow(_ row: Int, of screen: Screen) {
@@ -89,6 +92,12 @@ public final class CursesScreen {
             // some terminals; it is always part of the status line's padding.
             if row == screen.height - 1 && column == screen.width - 1 { break }
             wattr_set(window, attributes(cell.style), colorPair(cell.style), nil)
+            let width = column + 1 < screen.width && screen[row, column + 1].isContinuation ? 2 : 1
+            if ClusterWriter.needsRawOutput(cell.text, width: width) {
+                // Spaces for curses; the cluster itself is written after it (ClusterWriter).
+                mvwaddnwstr(window, Int32(row), Int32(column), [wchar_t(32), wchar_t(32), 0], Int32(width))
+                continue
+            }
             var characters = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
             if characters.isEmpty { characters = [wchar_t(32)] }
             characters.append(0)

@@ -255,10 +255,14 @@ public struct ReaderState: Sendable {
     /// Moves a pane's cursor to an entry and scrolls it into view (at `row`
     /// inside it, when given).
     public mutating func moveCursor(_ pane: PaneKind, to entry: Int, row: Int? = nil, centered: Bool = false) {
+        let previous = panes[pane].cursor
         panes[pane].cursor = entry
         panes[pane].hitRow = row
         clampCursor(pane)
-        reveal(pane, row: row, centered: centered)
+        // Arriving at another line shows its start unless a row is asked for.
+        let cursor = panes[pane].cursor
+        let target = row ?? (cursor != previous && cursor < documents[pane].entryCount ? documents[pane].firstRow[cursor] : nil)
+        reveal(pane, row: target, centered: centered)
     }
 }
 

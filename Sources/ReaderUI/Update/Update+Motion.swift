@@ -50,7 +50,10 @@ extension ReaderState {
         entry = min(max(entry, 0), document.entryCount - 1)
         let maxTop = max(0, document.rowCount - visible)
         panes[focus].top = min(max(0, top + delta), maxTop)
-        moveCursor(focus, to: entry)
+        // The row the move lands on, kept in view (inside a tall line, where the view went).
+        let landing = min(max(anchor + delta, document.firstRow[entry]), document.lastRow(of: entry))
+        moveCursor(focus, to: entry, row: landing)
+        panes[focus].hitRow = nil
     }
 
     /// `g` and `G`, and with a count (`10G`) the line of that number.
