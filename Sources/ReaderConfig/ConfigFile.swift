@@ -8,6 +8,7 @@ import TOMLKit
 ///
 /// ```toml
 /// layout = "auto"            # auto, single or split
+/// measure = 100              # the widest a line of text runs (0: the pane's width)
 ///
 /// [keys]                     # an action and its keys: one, or a list
 /// lineDown = ["j", "Down"]
@@ -59,8 +60,15 @@ public enum ConfigFile {
             problems.append("\(name): \(key): \(message); using the default")
         }
 
-        for key in table.keys where !["layout", "keys", "colors", "quotes"].contains(key) {
-            problem(key, "unknown setting (settings are layout, [keys], [colors] and [quotes])")
+        for key in table.keys where !["layout", "measure", "keys", "colors", "quotes"].contains(key) {
+            problem(key, "unknown setting (settings are layout, measure, [keys], [colors] and [quotes])")
+        }
+        if let value = table["measure"] {
+            if let columns = value.int, columns == 0 || (20...1000).contains(columns) {
+                settings.measure = columns
+            } else {
+                problem("measure", "expected a number of columns from 20 to 1000, or 0 for the pane's width")
+            }
         }
         if let value = table["quotes"] {
             if let quotes = value.table {

@@ -90,3 +90,16 @@ struct EpisodeLoaderTests {
         #expect(Date().timeIntervalSince(started) < 2)
     }
 }
+
+@Suite("Reading positions")
+struct ReadingPositionKeyTests {
+    @Test("each episode of a feed keeps its own position; a file keeps its path")
+    func keys() {
+        let first = ReadingPositions.key(for: "https://example.org/feed.xml", isBundledSample: false, identity: "guid:1")
+        let second = ReadingPositions.key(for: "https://example.org/feed.xml", isBundledSample: false, identity: "guid:2")
+        #expect(first == "https://example.org/feed.xml#guid:1")
+        #expect(first != second)
+        #expect(ReadingPositions.key(for: "/tmp/talk.vtt", isBundledSample: false) == "/tmp/talk.vtt")
+        #expect(ReadingPositions.key(for: "/anywhere", isBundledSample: true) == "sample")
+    }
+}

@@ -79,6 +79,8 @@ final class HTTPLoadingTests {
         #expect(episode.segments.isEmpty)
         #expect(episode.title == "Second")
         #expect(episode.warnings.contains { $0.message == "no transcript: \(server.base)/feeds/nowhere.vtt: the server answered HTTP 404" })
+        // The reader's transcript pane says why.
+        #expect(episode.transcriptProblem == "\(server.base)/feeds/nowhere.vtt: the server answered HTTP 404")
     }
 
     @Test("a feed from the web can never make podread read a local file")

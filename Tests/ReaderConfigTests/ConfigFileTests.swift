@@ -9,6 +9,7 @@ struct ConfigFileTests {
     func valid() {
         let result = ConfigFile.parse("""
             layout = "single"
+            measure = 72
             [keys]
             line_down = ["j", "Down", "C-n"]
             quit = "x"
@@ -18,6 +19,9 @@ struct ConfigFileTests {
             """)
         #expect(result.problems.isEmpty)
         #expect(result.settings.layout == .single)
+        #expect(result.settings.measure == 72)
+        #expect(ConfigFile.parse("measure = 5").problems.first?.contains("measure: expected a number of columns") == true)
+        #expect(ConfigFile.parse("measure = 5").settings.measure == 100)
         #expect(result.settings.keymap.action(for: .control("n")) == .lineDown)
         #expect(result.settings.keymap.action(for: .character("x")) == .quit)
         #expect(result.settings.keymap.action(for: .character("q")) == nil)  // replaced, not added

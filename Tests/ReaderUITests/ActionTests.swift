@@ -182,6 +182,18 @@ struct ActionTests {
         #expect(text.hasSuffix("│") || text.count == 240)
     }
 
+    @Test("grapheme clusters are one cell each, as wide as Unicode makes them, never torn apart")
+    func clusters() {
+        var screen = Screen(width: 20, height: 1)
+        let used = screen.write("👩‍👩‍👧|🎙️|🇩🇪|👍🏽|e\u{301}|", row: 0, column: 0)
+        #expect(used == 14)
+        #expect(screen[0, 0].text == "👩‍👩‍👧" && screen[0, 1].isContinuation && screen[0, 2].text == "|")
+        #expect(screen[0, 3].text == "🎙️" && screen[0, 4].isContinuation && screen[0, 5].text == "|")
+        #expect(screen[0, 6].text == "🇩🇪" && screen[0, 8].text == "|")
+        #expect(screen[0, 9].text == "👍🏽" && screen[0, 11].text == "|")
+        #expect(screen[0, 12].text == "e\u{301}" && screen[0, 13].text == "|")
+    }
+
     @Test("a very small terminal gets the short title bar")
     func shortTitle() {
         let screen = rows(ReaderFixture.state(width: 24, height: 8))

@@ -21,6 +21,13 @@ struct FeedTests {
         #expect(feed.items[2].duration?.formatted == "00:30:00")
     }
 
+    @Test("each item has an identity: its guid, else its enclosure, else its title and date")
+    func identity() throws {
+        let feed = try FeedReader.read(Fixture.source("feed.xml"))
+        #expect(feed.items.map(\.identity) == ["audio:https://example.org/new.mp3", "item:Escaped HTML 2026-01-13", "guid:sec-talks-001"])
+        #expect(feed.episode(feed.items[2]).identity == "guid:sec-talks-001")
+    }
+
     @Test("publication dates as feeds write them", arguments: [
         ("Wed, 28 Jan 2026 10:00:00 +0000", "2026-01-28"),
         ("Mon, 5 Jan 2026 10:00:00 GMT", "2026-01-05"),
