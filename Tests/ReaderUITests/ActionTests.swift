@@ -115,6 +115,11 @@ struct ActionTests {
         // Fuzzy hits are marked with the word they matched.
         let fuzzy = rows(sample.applying("/baalbakh<Enter>&")).joined()
         #expect(fuzzy.contains("≈ "))
+        // And in the status line, for a line found only by a similar word.
+        let mixed = sample.applying("/ballbach<Enter>")
+        let fuzzyLine = try! #require(mixed.search?.results.locations().first { $0.fuzzy && $0.field == .transcript })
+        let onIt = mixed.applying("\(fuzzyLine.item + 1)G")
+        #expect(rows(onIt).last!.contains("≈ "))
     }
 
     @Test("help scrolls with a pane's keys: G to the end, g back")

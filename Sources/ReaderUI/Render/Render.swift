@@ -148,7 +148,12 @@ struct Painter {
                 left = InertText.clean(pending.query) + "  " + UIStrings.indexing
             } else if let search = state.search {
                 left = InertText.clean(search.query) + "  " + (searchCounter() ?? "")
-                if !search.fuzzyWords.isEmpty { left += "  " + UIStrings.onlySimilar(search.fuzzyWords.map { InertText.clean($0) }) }
+                if !search.fuzzyWords.isEmpty {
+                    left += "  " + UIStrings.onlySimilar(search.fuzzyWords.map { InertText.clean($0) })
+                } else if let words = state.fuzzyWordsAtCursor(), !words.isEmpty {
+                    // This line matched only by a similar word: which, as the command line marks it.
+                    left += "  ≈ " + words.map { InertText.clean($0) }.joined(separator: ", ")
+                }
             }
         }
         let width = screen.width

@@ -47,6 +47,12 @@ public struct SearchState: Sendable {
 }
 
 extension Array where Element == Int {
+    /// Whether the (sorted) array holds `value`, by binary search.
+    func sortedContains(_ value: Int) -> Bool {
+        let index = partitionPoint { $0 >= value }
+        return index < count && self[index] == value
+    }
+
     /// The number of leading elements for which `belongsAfter` is false (the array is sorted).
     func partitionPoint(_ belongsAfter: (Int) -> Bool) -> Int {
         var low = 0, high = count

@@ -54,7 +54,7 @@ extension ReaderState {
 
     private mutating func stepOneHit(forward: Bool, hits: [Int]) {
         let cursor = panes[focus].cursor
-        if isTall(focus, entry: cursor), hits.contains(cursor) {
+        if isTall(focus, entry: cursor), hits.sortedContains(cursor) {
             let rows = matchRows(focus, entry: cursor)
             let top = panes[focus].top
             let reference = panes[focus].hitRow ?? (forward ? top - 1 : top + visibleRows(focus))
@@ -104,6 +104,15 @@ extension ReaderState {
             }
         }
         return rows
+    }
+
+    /// The similar words the focused pane's current line was found by, when
+    /// it matched only fuzzily (nil when it is no hit, or too long to look at per frame).
+    func fuzzyWordsAtCursor() -> [String]? {
+        guard let search else { return nil }
+        let cursor = panes[focus].cursor
+        guard search.hits[focus].sortedContains(cursor), let text = entryText(focus, cursor), text.utf8.count <= 65_536 else { return nil }
+        return search.results.highlights(in: text).fuzzyWords
     }
 
     /// Every hit in every pane, for the `&` list: pane, entry, label.
