@@ -26,6 +26,7 @@ enum FeedEpisode {
             do {
                 let chapters = try fetchAndRead(link, from: location, options: options)
                 episode.chapters = chapters.chapters
+                episode.addChapterLinks()
             } catch {
                 if options.read.strict { throw error }
                 episode.warnings.append(ReadWarning("no chapters: \(error.description)"))

@@ -57,13 +57,6 @@ public enum UIStrings {
         "move to extend · \(copy) copy · \(format) format · \(end) end"
     }
 
-    static func role(_ role: Person.Role) -> String {
-        switch role {
-        case .host: "Host"
-        case .guest: "Guest"
-        case .other: "With"
-        }
-    }
 
     static func notFound(_ query: String) -> String { "not found: \(query)" }
     static let indexing = "indexing…"

@@ -65,6 +65,15 @@ public struct Episode: Sendable {
         return copy
     }
 
+    /// Each chapter with a link becomes a reading item (its title, link and
+    /// time) after those the episode has, unless its address is there already.
+    public mutating func addChapterLinks() {
+        for chapter in chapters.sorted(by: { $0.start < $1.start }) {
+            guard let url = chapter.url?.trimmingWhitespace(), !url.isEmpty, !reading.contains(where: { $0.url == url }) else { continue }
+            reading.append(ReadingItem(title: chapter.title, url: url, text: "\(chapter.title) \(url)", time: chapter.start, source: .chapter))
+        }
+    }
+
     /// Speakers in order of first appearance.
     public var speakers: [String] {
         var seen = Set<String>()

@@ -9,10 +9,18 @@ public struct ReadingItem: Hashable, Sendable {
     public var text: String
     /// Where in the episode the item is mentioned (an item from a chapter's link).
     public var time: TimeCode?
+    /// Where the item came from.
+    public var source: Source
+
+    /// The page's reading list, a link in a feed's shownotes, or a chapter's link.
+    public enum Source: String, Sendable {
+        case page, shownotes, chapter
+    }
 
     public init(authors: [String] = [], title: String, series: String? = nil,
-                date: CalendarDate? = nil, url: String? = nil, text: String, time: TimeCode? = nil) {
+                date: CalendarDate? = nil, url: String? = nil, text: String, time: TimeCode? = nil, source: Source = .page) {
         self.time = time
+        self.source = source
         self.authors = authors
         self.title = title
         self.series = series

@@ -9,7 +9,7 @@ public enum InfoReport {
             ("segments", .int(episode.segments.count)),
             ("speakers", .array(episode.speakers.map(JSONValue.string))),
             ("people", .array(episode.people.map { person in
-                .object([("name", .string(person.name)), ("role", .string(person.role.rawValue)),
+                .object([("name", .string(person.name)), ("role", .string(person.roleName ?? person.role.rawValue)), ("link", .optional(person.link)),
                          ("about", .optional(person.about))])
             })),
             ("reading", .int(episode.reading.count)),
@@ -33,7 +33,7 @@ public enum InfoReport {
         if !episode.speakers.isEmpty { add("Speakers", episode.speakers.joined(separator: ", ")) }
         for person in episode.people {
             let about = person.about.map { " — \($0)" } ?? ""
-            add(person.role.rawValue.capitalizedFirst, person.name + about)
+            add(person.roleLabel, person.name + about + (person.link.map { " <\($0)>" } ?? ""))
         }
         add("Reading", "\(episode.reading.count) item\(episode.reading.count == 1 ? "" : "s")")
         add("Chapters", String(episode.chapters.count))

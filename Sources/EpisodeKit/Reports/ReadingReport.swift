@@ -9,6 +9,8 @@ public enum ReadingReport {
                 ("date", .optional(item.date?.description)),
                 ("url", .optional(item.url)),
                 ("text", .string(item.text)),
+                ("time", item.time.map(JSONValue.seconds) ?? .null),
+                ("source", .string(item.source.rawValue)),
             ])
         }))])
     }
@@ -18,7 +20,7 @@ public enum ReadingReport {
         items.enumerated().map { number, item in
             var lines = ["\(number + 1). " + (item.authors.isEmpty ? item.title : item.authors.joined(separator: ", "))]
             if !item.authors.isEmpty { lines.append("   " + item.title) }
-            let details = [item.series, item.date?.description, item.url].compactMap { $0 }
+            let details = [item.time.map { "at " + $0.formatted }, item.series, item.date?.description, item.url].compactMap { $0 }
             if !details.isEmpty { lines.append("   " + details.joined(separator: " · ")) }
             return lines.map { InertText.clean($0) }.joined(separator: "\n")
         }.joined(separator: "\n")

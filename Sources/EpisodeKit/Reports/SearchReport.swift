@@ -26,7 +26,7 @@ public enum SearchReport {
         let time = hit.start?.formatted ?? "        "
         let field = hit.field.rawValue.padding(to: 11)
         var text = ""
-        let scalars = Array(InertText.clean(hit.text).unicodeScalars)
+        let scalars = Array(InertText.oneLine(hit.text).unicodeScalars)
         var position = 0
         for range in hit.ranges where range.lowerBound >= position && range.upperBound <= scalars.count {
             text += String(String.UnicodeScalarView(scalars[position..<range.lowerBound]))

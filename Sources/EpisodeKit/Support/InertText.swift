@@ -20,6 +20,13 @@ public enum InertText {
         return String(scalars)
     }
 
+    /// The text on one line: line breaks become spaces (the same number of
+    /// scalars, so match offsets still hold), then it is made inert.
+    public static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(10) else { return clean(text) }
+        return clean(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? " " : $0 })))
+    }
+
     static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v)

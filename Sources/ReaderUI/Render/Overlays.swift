@@ -89,7 +89,7 @@ extension Painter {
     mutating func writeAroundMatch(_ text: String, row: Int, column: Int, width: Int, base: Style) {
         guard width > 0, let search = state.search else { return }
         let found = search.results.highlights(in: text)
-        var shown = InertText.clean(text)
+        var shown = InertText.oneLine(text)
         var ranges = found.ranges
         var prefix = ""
         if !found.fuzzyWords.isEmpty {

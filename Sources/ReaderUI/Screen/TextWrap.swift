@@ -15,6 +15,22 @@ public enum TextWrap {
         return wrapCharacters(text, width: width)
     }
 
+    /// Like `wrap`, but a line break in the text always starts a new line
+    /// (shownotes keep their lines: list items, addresses after `<br>`).
+    public static func wrapKeepingLines(_ text: String, width: Int) -> [WrappedLine] {
+        guard text.contains("\n") else { return wrap(text, width: width) }
+        var result: [WrappedLine] = []
+        var offset = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let piece = String(line)
+            for wrapped in wrap(piece, width: width) {
+                result.append(WrappedLine(text: wrapped.text, sourceOffset: offset + wrapped.sourceOffset))
+            }
+            offset += piece.unicodeScalars.count + 1
+        }
+        return result
+    }
+
     /// How many lines `wrap` makes, without making them: the reader counts
     /// the rows of every transcript line when it opens, and builds the rows
     /// themselves only for what is on screen.

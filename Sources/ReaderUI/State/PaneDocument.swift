@@ -162,17 +162,18 @@ enum PaneLayout {
             builder.startEntry()
             if index > 0 { builder.addRow(entry: nil, []) }
             let source = builder.addSource(item)
-            for line in TextWrap.wrap(clean(item), width: textWidth) {
+            for line in TextWrap.wrapKeepingLines(InertText.clean(item, keepingLineBreaks: true), width: textWidth) {
                 builder.addRow(entry: index, [RowSpan(text: line.text, role: index == 0 ? .title : .body, column: 1, source: source, sourceOffset: line.sourceOffset)])
             }
         }
-        let labelWidth = 7
+        // Room for the longest role (`Cover art designer`), within reason.
+        let labelWidth = min(max(7, (episode.people.map { DisplayWidth.of(InertText.clean($0.roleLabel)) }.max() ?? 0) + 2), max(7, width / 3))
         for (number, person) in episode.people.enumerated() {
             builder.startEntry()
             if number == 0 { builder.addRow(entry: nil, []) }
             let entry = episode.shownotesItems.count + number
             let source = builder.addSource(person.searchText)
-            let label = UIStrings.role(person.role)
+            let label = Painter.truncated(InertText.clean(person.roleLabel), to: labelWidth - 1)
             let nameLines = TextWrap.wrap(clean(person.name), width: max(1, textWidth - labelWidth))
             for (lineNumber, line) in nameLines.enumerated() {
                 var spans: [RowSpan] = []
@@ -185,6 +186,11 @@ enum PaneLayout {
                 for line in TextWrap.wrap(clean(about), width: max(1, textWidth - labelWidth)) {
                     builder.addRow(entry: entry, [RowSpan(text: line.text, role: .detail, column: 1 + labelWidth, source: source,
                                                           sourceOffset: aboutOffset + line.sourceOffset)])
+                }
+            }
+            if let link = person.link {
+                for line in TextWrap.wrap(clean("↗ " + link), width: max(1, textWidth - labelWidth)) {
+                    builder.addRow(entry: entry, [RowSpan(text: line.text, role: .link, column: 1 + labelWidth, source: nil, sourceOffset: 0)])
                 }
             }
         }

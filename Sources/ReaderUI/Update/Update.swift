@@ -247,6 +247,8 @@ extension ReaderState {
         let cursor = panes[focus].cursor
         var links: [String] = []
         if focus == .reading, cursor < episode.reading.count, let url = episode.reading[cursor].url { links.append(url) }
+        let person = cursor - episode.shownotesItems.count
+        if focus == .shownotes, person >= 0, person < episode.people.count, let url = episode.people[person].link { links.append(url) }
         let text: String? = focus == .transcript ? currentSegment.map { episode.segments[$0].text } : entryText(focus, cursor)
         for link in Self.links(in: text ?? "") where !links.contains(link) { links.append(link) }
         return links

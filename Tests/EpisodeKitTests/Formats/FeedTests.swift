@@ -47,7 +47,7 @@ struct FeedTests {
     @Test("HTML shownotes become readable text with numbered links, never raw tags")
     func shownotes() throws {
         let feed = try FeedReader.read(Fixture.source("feed.xml"))
-        #expect(feed.items[0].description == "First paragraph with a link [1].\n• Point one\n• Point two\n\n[1] https://example.org/link")
+        #expect(feed.items[0].description == "First paragraph with a link\u{00A0}[1].\n\n• Point one\n• Point two\n\n[1] https://example.org/link")
         #expect(feed.items[1].description == "Escaped bold")
         #expect(!feed.items.contains { $0.description.contains("<") })
     }

@@ -1,18 +1,10 @@
 /// Character references in HTML, XML and WebVTT text.
 ///
-/// Only named references that transcripts and feeds use are known; numeric
+/// Every named reference of HTML is known (`EntityTable`), and numeric
 /// references are decoded in full. Nothing here ever reads a DTD, so entities
 /// a document declares itself are left as written and cannot expand.
 enum Entities {
-    static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
-        "lrm": "\u{200E}", "rlm": "\u{200F}", "ndash": "–", "mdash": "—", "hellip": "…",
-        "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "laquo": "«", "raquo": "»",
-        "copy": "©", "reg": "®", "trade": "™", "euro": "€", "pound": "£", "deg": "°",
-        "auml": "ä", "ouml": "ö", "uuml": "ü", "Auml": "Ä", "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß",
-        "eacute": "é", "egrave": "è", "aacute": "á", "agrave": "à", "ccedil": "ç", "ntilde": "ñ",
-        "middot": "·", "bull": "•", "shy": "\u{00AD}", "zwj": "\u{200D}", "zwnj": "\u{200C}",
-    ]
+    static var named: [String: String] { EntityTable.named }
 
     /// On bytes: `&` and `;` are ASCII, and feeds decode a reference or two
     /// in every item.

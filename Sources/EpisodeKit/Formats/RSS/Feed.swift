@@ -21,6 +21,9 @@ public struct FeedItem: Sendable {
     public var people: [Person]
     /// The item's `<guid>`, when it has one.
     public var guid: String?
+    /// The links of the shownotes, in order, each address once: the
+    /// episode's recommended reading.
+    public var links: [ReadingItem] = []
 
     /// What tells this item apart from the others of its feed, for as long
     /// as the feed lists it: its `guid`, else its enclosure URL, else its

@@ -26,7 +26,10 @@ public enum FeedReader {
     }
 
     private static func item(_ element: MarkupElement, number: Int) -> FeedItem {
-        let html = element.value("content:encoded") ?? element.value("description") ?? element.value("itunes:summary") ?? ""
+        // The shownotes: the full notes when the feed has them, else the short description.
+        let html = [element.value("content:encoded"), element.value("description"), element.value("itunes:summary")]
+            .compactMap { $0 }.first { !$0.allSatisfy(\.isWhitespace) } ?? ""
+        let notes = MarkupText.readableWithLinks(looksEscaped(html) ? Entities.decode(html) : html)
         let audio = element.child("enclosure").flatMap { enclosure -> Enclosure? in
             guard let url = enclosure.attributes["url"]?.trimmingWhitespace().nonEmpty else { return nil }
             return Enclosure(url: url, type: enclosure.attributes["type"], length: enclosure.attributes["length"].flatMap { Int($0) })
@@ -37,24 +40,30 @@ public enum FeedReader {
         }
         let people = element.children("podcast:person").compactMap { person -> Person? in
             guard let name = person.text.collapsingWhitespace().nonEmpty else { return nil }
-            let role: Person.Role = switch (person.attributes["role"] ?? "host").lowercased() {
+            let written = (person.attributes["role"] ?? "host").collapsingWhitespace()
+            let role: Person.Role = switch written.lowercased() {
             case "host": .host
             case "guest": .guest
             default: .other
             }
-            return Person(name: name, role: role)
+            let link = person.attributes["href"]?.trimmingWhitespace().nonEmpty
+            return Person(name: name, role: role, roleName: role == .other ? written : nil, link: link)
         }
         return FeedItem(
             title: element.value("title").map(MarkupText.plain) ?? element.value("itunes:title") ?? "Episode \(number + 1)",
             date: element.value("pubdate").flatMap(parseRFC822Date) ?? element.value("dc:date").flatMap(ReadingList.parseDate),
-            description: MarkupText.readable(looksEscaped(html) ? Entities.decode(html) : html),
+            description: notes.text,
             duration: element.value("itunes:duration").flatMap(parseDuration),
             audio: audio,
             link: element.value("link"),
             transcripts: transcripts,
             chaptersURL: element.child("podcast:chapters")?.attributes["url"],
             people: people,
-            guid: element.value("guid")?.trimmingWhitespace().nonEmpty
+            guid: element.value("guid")?.trimmingWhitespace().nonEmpty,
+            links: notes.links.map { link in
+                ReadingItem(title: link.text, url: link.url, text: link.text == link.url ? link.url : "\(link.text) \(link.url)",
+                            source: .shownotes)
+            }
         )
     }
 
@@ -97,7 +106,7 @@ extension Feed {
         var people = item.people
         if people.isEmpty, let author { people = [Person(name: author, role: .host)] }
         var episode = Episode(title: item.title, podcast: podcast, shownotes: item.description, people: people,
-                              audioURL: item.audio?.url, pageURL: item.link, publicationDate: item.date,
+                              reading: item.links, audioURL: item.audio?.url, pageURL: item.link, publicationDate: item.date,
                               format: .rss)
         episode.statedDuration = item.duration
         episode.identity = item.identity
