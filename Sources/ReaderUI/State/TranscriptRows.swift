@@ -40,7 +40,8 @@ final class TranscriptRows: Sendable {
             firstRow.append(row)
             let speakerRow = segment.speaker != nil && segment.speaker != lastSpeaker
             showsSpeaker.append(speakerRow)
-            lastSpeaker = segment.speaker ?? lastSpeaker
+            // A line without a speaker ends the turn: the next label shows again.
+            lastSpeaker = segment.speaker
             row += (chapterHeadings[index]?.count ?? 0) + (speakerRow ? 1 : 0)
             row += TextWrap.lineCount(PaneLayout.clean(segment.text), width: textWidth)
         }

@@ -55,13 +55,30 @@ enum SpeakerLabel {
         return (String(label), text[afterColon...].trimmingWhitespace())
     }
 
+    /// A speaker label: a name, or several joined by `&`, `and`, `,` or `/`
+    /// (`Dana Wu & Sam Ortiz & Lee Park`), as written.
     static func isName<S: StringProtocol>(_ label: S) -> Bool {
-        guard label.utf8.count <= 160 else { return false }
+        guard label.utf8.count <= 240, label.count <= 100 else { return false }
+        let text = String(label)
+        guard text.contains(where: { $0 == "&" || $0 == "," || $0 == "/" }) || text.contains(" and ") else {
+            return isOneName(text)
+        }
+        let names = text.split(whereSeparator: { $0 == "&" || $0 == "," || $0 == "/" })
+            .flatMap { $0.components(separatedBy: " and ") }
+            .map { $0.trimmingWhitespace() }
+        return (2...8).contains(names.count) && names.allSatisfy { isOneName($0) }
+    }
+
+    /// One to four words, each starting with a capital letter; generic
+    /// labels too: a number after a word (`Speaker 10`), or digits joined
+    /// with an underscore (`SPEAKER_01`).
+    static func isOneName<S: StringProtocol>(_ label: S) -> Bool {
         let words = label.split(separator: " ", omittingEmptySubsequences: false)
         guard (1...4).contains(words.count), label.count <= 40 else { return false }
-        return words.allSatisfy { word in
+        return words.enumerated().allSatisfy { number, word in
+            if number > 0, (1...3).contains(word.count), word.allSatisfy(\.isASCIIDigit) { return true }
             guard let first = word.first, first.isUppercase else { return false }
-            return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "'" || $0 == "’" || $0 == "-" }
+            return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "_" || $0.isASCIIDigit }
         }
     }
 }

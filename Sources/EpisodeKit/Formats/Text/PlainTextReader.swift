@@ -56,6 +56,11 @@ public enum PlainTextReader {
         if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
         let labelled = paragraphs.map { SpeakerLabel.split($0) }
         guard !paragraphs.isEmpty, startsWithHeading || labelled.contains(where: { $0.speaker != nil }) else {
+            // Say what was there: times in a form not read are not "no timestamps".
+            if let number = lines.firstIndex(where: { PlainTextLine.clockStart(in: Substring($0)) != nil }) {
+                let line = lines[number].trimmingWhitespace()
+                throw EpisodeReadError(line: number + 1, "\"\(line.count > 60 ? String(line.prefix(60)) + "…" : line)\" has a time, but no line is in a form podread reads as a transcript (a time at the start of the line, or after a speaker's name)")
+            }
             throw EpisodeReadError("nothing here looks like an episode: no timestamps, speaker labels, shownotes or transcript heading")
         }
         let segments = labelled.enumerated().map { index, paragraph in
@@ -70,7 +75,7 @@ public enum PlainTextReader {
 enum PlainTextLine {
     // Built once: a regex literal in a function is compiled on every call.
     nonisolated(unsafe) private static let voiceTag = /<v(?:\.[^ >]*)?\s+([^>]+)>/
-    nonisolated(unsafe) private static let boldName = /\*\*([^*]{1,40}?):?\*\*:?/
+    nonisolated(unsafe) private static let boldName = /\*\*([^*]{1,100}?):?\*\*:?/
 
     /// `<v Name>` becomes `Name: `; `**Name**` or `**Name:**` becomes `Name: `.
     static func clean(_ line: String) -> String {
@@ -87,7 +92,10 @@ enum PlainTextLine {
         if let match = text.firstMatch(of: boldName) {
             let name = match.output.1.trimmingWhitespace()
             if SpeakerLabel.isName(name) {
-                text = text[..<match.range.lowerBound] + name + ":" + text[match.range.upperBound...]
+                // `0:45:28.5**Dana Wu** Yeah.`: the time and the name are apart once the name is plain.
+                let before = text[..<match.range.lowerBound]
+                let gap = before.last.map { $0.isWhitespace ? "" : " " } ?? ""
+                text = before + gap + name + ":" + text[match.range.upperBound...]
             }
         }
         return text
@@ -101,6 +109,10 @@ enum PlainTextLine {
         var name = line[..<timeStart].trimmingWhitespace()
         while let last = name.last, ":-–|".contains(last) { name.removeLast() }
         name = name.trimmingWhitespace()
+        // `[Speaker 1] [00:17] text`: a label in brackets of its own.
+        if (name.first == "[" && name.last == "]") || (name.first == "(" && name.last == ")") {
+            name = String(name.dropFirst().dropLast()).trimmingWhitespace()
+        }
         guard SpeakerLabel.isName(name), var timed = TimestampedLine.parse(line[timeStart...]) else { return nil }
         if timed.speaker == nil { timed.speaker = name }
         return timed

@@ -40,7 +40,7 @@ public enum WebVTTReader {
                     state = .skippingBlock
                 }
             case .inCue:
-                if blank {
+                if blank && (line.isEmpty || endsCue(after: index, in: lines)) {
                     cues.finish()
                     state = .between
                 } else if CueTiming.isTimingLine(line) {
@@ -53,13 +53,18 @@ public enum WebVTTReader {
         }
         cues.finish()
         var segments: [Segment] = []
-        for cue in cues.cues {
-            for voice in VoiceSpans.split(cue.payload.joined(separator: "\n")) {
-                segments.append(Segment(index: segments.count, start: cue.timing.start, end: cue.timing.end,
-                                        speaker: voice.speaker, text: voice.text))
+        var warnings = cues.warnings
+        if let rolled = RollingCaptions.lines(of: cues.cues) {
+            segments = rolled
+            warnings.append(ReadWarning("rolling captions (each cue repeating the line before it) de-duplicated: \(cues.cues.count) cues became \(rolled.count) lines"))
+        } else {
+            for cue in cues.cues {
+                for voice in VoiceSpans.split(cue.payload.joined(separator: "\n")) {
+                    segments.append(Segment(index: segments.count, start: cue.timing.start, end: cue.timing.end,
+                                            speaker: voice.speaker, text: voice.text))
+                }
             }
         }
-        var warnings = cues.warnings
         if cues.skipped > 0 {
             warnings.append(ReadWarning("\(cues.skipped) broken cue\(cues.skipped == 1 ? " was" : "s were") skipped"))
         }
@@ -67,6 +72,17 @@ public enum WebVTTReader {
     }
 
     enum State { case header, between, afterIdentifier, inCue, skippingBlock }
+
+    /// A line of spaces inside a cue is, by the spec, part of its text
+    /// (captions downloaded from video sites open cues with one); it ends
+    /// the cue only when what follows is a blank line, the end, or the next
+    /// cue (a timing line, or an identifier and a timing line).
+    private static func endsCue(after index: Int, in lines: [Substring]) -> Bool {
+        let next = index + 1
+        guard next < lines.count else { return true }
+        if lines[next].unicodeScalars.allSatisfy(\.isSpace) || CueTiming.isTimingLine(lines[next]) { return true }
+        return next + 1 < lines.count && CueTiming.isTimingLine(lines[next + 1])
+    }
 
     private static func isBlock<S: StringProtocol>(_ line: S, named name: String) -> Bool {
         guard line.hasPrefix(name) else { return false }
