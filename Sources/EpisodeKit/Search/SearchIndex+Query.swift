@@ -186,12 +186,14 @@ extension SearchIndex {
         guard !word.contains(where: \.isNumber) else { return [] }
         let limit = EditDistance.allowance(forLength: word.unicodeScalars.count)
         guard limit > 0 else { return [] }
-        let target = Array(word.utf8)
+        let target = word.unicodeScalars.map(\.value)
+        // A letter takes at most 4 bytes: words further apart in bytes than that cannot be close.
+        let byteCount = word.utf8.count
         var buffer = EditDistance.Buffer()
         var result: [Int32] = []
         for (id, term) in terms.enumerated() where term != word && !(term.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false) {
             let utf8Count = term.utf8.count
-            if abs(utf8Count - target.count) > limit { continue }
+            if utf8Count > (target.count + limit) * 4 || byteCount > (utf8Count + limit) * 4 { continue }
             if term.utf8.withContiguousStorageIfAvailable({ EditDistance.within($0, target, limit: limit, buffer: &buffer) }) ?? false {
                 result.append(Int32(id))
             }

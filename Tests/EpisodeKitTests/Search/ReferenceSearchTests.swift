@@ -41,7 +41,7 @@ struct ReferenceSearchTests {
                     if token.term == word || (prefix && token.term.hasPrefix(word)) { exact = true }
                     let limit = EditDistance.allowance(forLength: word.unicodeScalars.count)
                     if allowFuzzy, limit > 0, !word.contains(where: \.isNumber), !(token.term.first?.isNumber ?? false),
-                       EditDistance.within(Array(token.term.utf8).map { Unicode.Scalar($0) }, Array(word.utf8).map { Unicode.Scalar($0) }, limit: limit) {
+                       ReferenceDistance.between(Array(token.term.unicodeScalars), Array(word.unicodeScalars)) <= limit {
                         fuzzy = true
                     }
                 }
@@ -107,5 +107,28 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+
+/// The distance the reference counts by, worked out in full (no bound, no
+/// early exit): insertions, deletions, substitutions and swaps of two
+/// neighbouring letters, on Unicode scalars.
+enum ReferenceDistance {
+    static func between(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
     }
 }

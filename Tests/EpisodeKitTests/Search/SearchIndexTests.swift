@@ -118,13 +118,25 @@ struct SearchIndexTests {
     }
 
     @Test("fuzzy allowance by length", arguments: [
-        ("cybr", 0), ("cyberr", 1), ("cybbr", 1), ("cyxxr", 2), ("strategc", 1), ("straetgic", 2), ("sxraetgic", 3),
+        ("cybr", 0), ("cyberr", 1), ("cybbr", 1), ("cyxxr", 2), ("strategc", 1), ("straetgic", 1), ("sxraetgic", 2), ("sxraetgix", 3),
     ])
     func allowance(query: String, distance: Int) {
         let target = query.count >= 8 ? "strategic" : "cyber"
         let allowed = EditDistance.allowance(forLength: query.count)
         let within = EditDistance.within(Array(query.unicodeScalars), Array(target.unicodeScalars), limit: allowed)
         #expect(within == (distance <= allowed && allowed > 0))
+    }
+
+    @Test("edits are counted in letters, in any script, and a swap of neighbours is one", arguments: [
+        ("Пхенян", "Пхеньян"), ("korae", "Korea"), ("nuclaer", "nuclear"), ("ukriane", "Ukraine"), ("sanctoins", "sanctions"),
+        ("Αθήνς", "Αθήνας"), ("القاهره", "القاهرة"), ("Pjöngjnag", "Pjöngjang"),
+    ])
+    func lettersAndSwaps(query: String, written: String) {
+        let episode = Episode(title: "t", segments: [Segment(index: 0, start: .zero, text: "Yesterday in \(written) they met.")], format: .text)
+        let hits = SearchIndex(episodes: [episode]).search(query).hits()
+        #expect(hits.count == 1, "\(query) should find \(written)")
+        #expect(hits.first?.fuzzy == true)
+        #expect(hits.first?.matched == [written])
     }
 
     @Test("a word twice in a segment is one hit with two ranges")
