@@ -27,7 +27,12 @@ public struct LoadOptions: Sendable {
 /// Opens the episode a command names, or the bundled sample when it names none.
 public enum EpisodeLoader {
     public static func load(_ argument: String?, options: LoadOptions = LoadOptions()) throws(LoadError) -> LoadedEpisode {
-        guard let argument else { return try loadSample() }
+        guard let argument else {
+            if options.episodeNumber != nil {
+                throw LoadError(path: "sample", problem: "--episode picks an episode of a feed; the bundled sample is one episode")
+            }
+            return try loadSample()
+        }
         guard !argument.isEmpty else { throw LoadError(path: "\"\"", problem: "an empty name is not a file") }
         let location = EpisodeLocation(argument: argument)
         let episode = try load(location, options: options)
@@ -58,6 +63,9 @@ public enum EpisodeLoader {
         if format == .rss {
             let feed = try readFeed(source, location: location)
             return try FeedEpisode.assemble(feed, from: location, options: options)
+        }
+        if options.episodeNumber != nil {
+            throw LoadError(path: location.description, problem: "--episode picks an episode of a feed; this is a \(format.rawValue) file, one episode")
         }
         do {
             return try EpisodeReader.read(source, as: format, fallbackTitle: location.titleFromName, options: options.read)

@@ -14,6 +14,8 @@ public enum UIStrings {
     static let helpFooter = "j/k scroll · Esc or ? closes this help"
     static let resultsTitle = "Search results"
     static let contentsTitle = "Chapters"
+    static let chaptersTitle = "Chapters"
+    static let chaptersNoTranscript = "Chapters (the transcript could not be fetched: M says why)"
     static let hintsSearching = "Enter keep · Esc cancel · ↑↓ history"
     static let hintsTime = "12:31 · 1h2m · +30s · -1m · Enter jump · Esc cancel"
     static let hintsCommand = "a time (12:31), messages or q · Enter · Esc"

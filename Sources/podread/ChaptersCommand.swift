@@ -16,5 +16,6 @@ struct ChaptersCommand: ParsableCommand {
         } else {
             for chapter in episode.chapters { Output.line(ChaptersReport.line(chapter)) }
         }
+        if episode.chapters.isEmpty { throw nothingFound("\(InertText.clean(episode.title)): no chapters") }
     }
 }

@@ -29,10 +29,11 @@ struct ExportCommand: ParsableCommand {
             Output.line(String(text.dropLast()))
             return
         }
+        if let problem = OutputFile.problem(writing: output) { throw CommandFailure(message: "\(output): \(problem)") }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw CommandFailure(message: "\(output): cannot write (\((error as NSError).localizedDescription))")
+            throw CommandFailure(message: "\(output): cannot write it (\(OutputFile.reason(error)))")
         }
     }
 }

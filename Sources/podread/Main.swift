@@ -16,6 +16,10 @@ enum Main {
     }
 
     static func run(_ arguments: [String]) -> Int32 {
+        if let first = arguments.first, let suggestion = CommandSuggestion.for(first) {
+            Output.error("no command or episode \"\(first)\"; did you mean 'podread \(suggestion)'? (see 'podread --help')")
+            return ExitStatus.inputError
+        }
         do {
             var command = try Podread.parseAsRoot(arguments)
             try command.run()

@@ -29,15 +29,16 @@ struct QuoteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let start = try parseTime(at, option: "--at")!
-        let end = try parseTime(to, option: "--to")
         let episode = try arguments.load()
+        let range = try TimeRange.checked(start: at, end: to,
+                                          startOption: "--at", endOption: "--to", in: episode)
         guard !episode.segments.isEmpty else { throw CommandFailure(message: "\(episode.title): the episode has no transcript to quote") }
         let timeline = SegmentTimeline(segments: episode.segments)
-        let first = timeline.segmentIndex(at: start)!
-        let last = end.flatMap { timeline.segmentIndex(at: $0) } ?? first
+        let first = timeline.segmentIndex(at: range.start ?? .zero) ?? 0
+        let last = range.end.flatMap { timeline.segmentIndex(at: $0) } ?? first
         let quote = Quote(episode: episode, segments: min(first, last)...max(first, last))
-        let chosen = QuoteFormat(rawValue: format)!
+        // `--json` (which every episode command takes) is the json format.
+        let chosen = arguments.json ? .json : QuoteFormat(rawValue: format) ?? .plain
         Output.line(chosen.format(quote))
         if copy {
             let outcome = QuoteDelivery.deliver(quote, format: chosen, terminalIsStandardOutput: false)
@@ -77,5 +78,6 @@ struct QuotesCommand: ParsableCommand {
                     .map { "    " + $0 }.joined(separator: "\n"))
             }
         }
+        if entries.isEmpty { throw nothingFound("the quote journal is empty (\(journal.file.path))") }
     }
 }

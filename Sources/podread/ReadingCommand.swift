@@ -16,5 +16,6 @@ struct ReadingCommand: ParsableCommand {
         } else if !episode.reading.isEmpty {
             Output.line(ReadingReport.text(episode.reading))
         }
+        if episode.reading.isEmpty { throw nothingFound("\(InertText.clean(episode.title)): no recommended reading") }
     }
 }

@@ -52,14 +52,29 @@ struct SearchCommand: ParsableCommand {
         } else {
             let marked = isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
             var lastEpisode = -1
+            let labels = Self.groupLabels(loaded.episodes)
             for hit in hits {
                 if loaded.episodes.count > 1 && hit.episode != lastEpisode {
-                    Output.line("# " + InertText.clean(loaded.episodes[hit.episode].episode.title))
+                    Output.line("# " + InertText.clean(labels[hit.episode]))
                     lastEpisode = hit.episode
                 }
                 Output.line(SearchReport.line(hit, marked: marked))
             }
         }
-        if results.isEmpty { throw ExitCode(ExitStatus.nothingFound) }
+        if results.isEmpty { throw nothingFound("no hits for \(InertText.clean(query))") }
+    }
+
+    /// Each episode's heading: its title, and where titles repeat (files of
+    /// one episode, each transcript titled "Transcript"), its file name too.
+    static func groupLabels(_ episodes: [LoadedEpisode]) -> [String] {
+        var seen: [String: Int] = [:]
+        for loaded in episodes { seen[loaded.episode.title, default: 0] += 1 }
+        return episodes.map { loaded in
+            let title = loaded.episode.title
+            guard seen[title, default: 0] > 1 else { return title }
+            let name = loaded.source.split(separator: "/").last.map(String.init) ?? loaded.source
+            let feedEpisode = loaded.episode.identity != nil && loaded.episode.publicationDate != nil
+            return feedEpisode ? "\(title) (\(name), \(loaded.episode.publicationDate!.description))" : "\(title) (\(name))"
+        }
     }
 }

@@ -16,16 +16,21 @@ struct TranscriptCommand: ParsableCommand {
     var to: String?
 
     func run() throws {
-        let start = try parseTime(from, option: "--from")
-        let end = try parseTime(to, option: "--to")
         let episode = try arguments.load()
-        let segments = TranscriptReport.segments(of: episode, from: start, to: end)
+        let range = try TimeRange.checked(start: from, end: to,
+                                          startOption: "--from", endOption: "--to", in: episode)
+        let segments = TranscriptReport.segments(of: episode, from: range.start, to: range.end)
         if arguments.json {
             Output.line(TranscriptReport.json(segments, timed: episode.hasTimes).serialized(pretty: true))
         } else {
             for segment in segments {
                 Output.line(TranscriptReport.line(segment, timed: episode.hasTimes))
             }
+        }
+        if segments.isEmpty {
+            if episode.segments.isEmpty { throw nothingFound("\(episode.title): the episode has no transcript") }
+            let from = range.start?.formatted ?? "the start", to = range.end?.formatted ?? "the end"
+            throw nothingFound("no segment between \(from) and \(to)")
         }
     }
 }

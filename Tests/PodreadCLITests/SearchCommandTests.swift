@@ -46,7 +46,7 @@ struct SearchCommandTests {
     func exitCodes() throws {
         let none = try PodreadRunner.run(["search", "zzzyzx"])
         #expect(none.status == 1)
-        #expect(none.output.isEmpty && none.error.isEmpty)
+        #expect(none.output.isEmpty && none.error == "podread: no hits for zzzyzx\n")
         let missing = try PodreadRunner.run(["search", "x", "/no/such/file"])
         #expect(missing.status == 2)
         let empty = try PodreadRunner.run(["search", "  "])

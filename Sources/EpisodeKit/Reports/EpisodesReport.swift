@@ -24,7 +24,7 @@ public enum EpisodesReport {
             let numberText = String(number + 1)
             let padded = String(repeating: " ", count: width - numberText.count) + numberText
             let date = item.date?.description ?? "          "
-            let duration = item.duration?.formatted ?? "        "
+            let duration = item.duration?.formatted ?? "unknown "
             let mark = item.transcripts.isEmpty ? " " : "T"
             lines.append("\(padded)  \(date)  \(duration)  \(mark)  " + InertText.clean(item.title))
         }

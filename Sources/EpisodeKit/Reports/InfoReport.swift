@@ -5,7 +5,7 @@ public enum InfoReport {
             ("title", .string(episode.title)),
             ("podcast", .optional(episode.podcast)),
             ("format", .string(episode.format.rawValue)),
-            ("duration", .seconds(episode.duration)),
+            ("duration", episode.duration > .zero ? .seconds(episode.duration) : .null),
             ("segments", .int(episode.segments.count)),
             ("speakers", .array(episode.speakers.map(JSONValue.string))),
             ("people", .array(episode.people.map { person in
@@ -28,7 +28,7 @@ public enum InfoReport {
         add("Title", episode.title)
         if let podcast = episode.podcast { add("Podcast", podcast) }
         add("Format", episode.format.rawValue)
-        add("Duration", episode.duration.formatted)
+        add("Duration", episode.duration > .zero ? episode.duration.formatted : "unknown")
         add("Segments", String(episode.segments.count))
         if !episode.speakers.isEmpty { add("Speakers", episode.speakers.joined(separator: ", ")) }
         for person in episode.people {

@@ -162,7 +162,7 @@ struct Painter {
         if wraps, DisplayWidth.of(" " + left) > width, width > 10 {
             var lines = TextWrap.wrap(left, width: width - 2).map(\.text)
             if lines.count > 2 {
-                let more = " … (\(state.keyName(.messages)): all)"
+                let more = " (\(state.keyName(.messages)): all)"
                 lines = [lines[0], Self.truncated(lines[1...].joined(separator: " "), to: width - 2 - DisplayWidth.of(more)) + more]
             }
             screen.fill(row: row - 1, from: 0, count: width)
@@ -199,6 +199,9 @@ struct Painter {
         if layout.kind == .wide {
             var title = pane.title
             if pane == .reading { title += " (\(state.episode.reading.count))" }
+            if pane == .transcript && state.chaptersAsLines {
+                title = state.episode.transcriptProblem == nil ? UIStrings.chaptersTitle : UIStrings.chaptersNoTranscript
+            }
             box(frame, title: title, focused: focused)
             if let where_ = positionText(pane), frame.width > DisplayWidth.of(where_) + 6 {
                 screen.write(" \(where_) ", row: frame.y + frame.height - 1, column: frame.x + frame.width - DisplayWidth.of(where_) - 4,

@@ -219,7 +219,8 @@ enum PaneLayout {
             add(item.title, role: .body)
             if let series = item.series { add(series, role: .detail) }
             if let date = item.date { add(date.readable, role: .detail) }
-            if let url = item.url { add("↗ " + url, role: .link) }
+            // Glued to its arrow, a long address is cut at the pane's edge rather than left alone on its row.
+            if let url = item.url { add("↗\u{00A0}" + url, role: .link) }
         }
         return builder.document
     }

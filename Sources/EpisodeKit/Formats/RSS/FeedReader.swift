@@ -29,7 +29,12 @@ public enum FeedReader {
         // The shownotes: the full notes when the feed has them, else the short description.
         let html = [element.value("content:encoded"), element.value("description"), element.value("itunes:summary")]
             .compactMap { $0 }.first { !$0.allSatisfy(\.isWhitespace) } ?? ""
-        let notes = MarkupText.readableWithLinks(looksEscaped(html) ? Entities.decode(html) : html)
+        var notes = MarkupText.readableWithLinks(looksEscaped(html) ? Entities.decode(html) : html)
+        let title = element.value("title").map(MarkupText.plain) ?? element.value("itunes:title") ?? "Episode \(number + 1)"
+        // Notes often open with the episode's title as a heading: it is shown once.
+        if let end = notes.text.range(of: "\n\n"), notes.text[..<end.lowerBound] == title.collapsingWhitespace() {
+            notes.text = String(notes.text[end.upperBound...])
+        }
         let audio = element.child("enclosure").flatMap { enclosure -> Enclosure? in
             guard let url = enclosure.attributes["url"]?.trimmingWhitespace().nonEmpty else { return nil }
             return Enclosure(url: url, type: enclosure.attributes["type"], length: enclosure.attributes["length"].flatMap { Int($0) })
@@ -50,7 +55,7 @@ public enum FeedReader {
             return Person(name: name, role: role, roleName: role == .other ? written : nil, link: link)
         }
         return FeedItem(
-            title: element.value("title").map(MarkupText.plain) ?? element.value("itunes:title") ?? "Episode \(number + 1)",
+            title: title,
             date: element.value("pubdate").flatMap(parseRFC822Date) ?? element.value("dc:date").flatMap(ReadingList.parseDate),
             description: notes.text,
             duration: element.value("itunes:duration").flatMap(parseDuration),
