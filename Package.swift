@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// podread is built and tested on Linux (Debian 12, Swift 6): it uses Glibc,
+// ncursesw and the Synchronization module's Mutex. macOS is not supported.
 let package = Package(
     name: "podread",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "podread", targets: ["podread"]),
         .library(name: "EpisodeKit", targets: ["EpisodeKit"]),

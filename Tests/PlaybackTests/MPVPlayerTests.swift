@@ -44,15 +44,25 @@ struct MPVPlayerTests {
         #expect((first.duration?.milliseconds ?? 0) > 20_000)
 
         player.perform(.seek(TimeCode(milliseconds: 10_000)), now: monotonicNow())
-        usleep(300_000)
+        wait(3) {
+            let position = player.state(now: monotonicNow()).position.milliseconds
+            return position >= 10_000 && position < 11_500
+        }
         let afterSeek = player.state(now: monotonicNow()).position.milliseconds
         #expect(afterSeek >= 10_000 && afterSeek < 11_500)
 
         player.perform(.pause, now: monotonicNow())
         wait(3) { !player.state(now: monotonicNow()).playing }
-        usleep(300_000)  // mpv reports where it stopped just after pausing
+        // mpv reports where it stopped just after pausing: wait for two readings that agree.
+        var settled = player.state(now: monotonicNow()).position
+        wait(3) {
+            let now = player.state(now: monotonicNow()).position
+            defer { settled = now }
+            return now == settled && !player.state(now: monotonicNow()).playing
+        }
         let held = player.state(now: monotonicNow()).position
-        usleep(800_000)
+        // Then it must not move: watch for movement for most of a second.
+        wait(0.8) { abs(player.state(now: monotonicNow()).position.milliseconds - held.milliseconds) > 20 }
         #expect(abs(player.state(now: monotonicNow()).position.milliseconds - held.milliseconds) <= 20)
 
         let shell = player.processID
@@ -79,7 +89,7 @@ struct MPVPlayerTests {
             _ = try MPVPlayer(audio: "/no/such/audio.mp3", play: true, extraArguments: ["--ao=null"])
         }
         let junk = NSTemporaryDirectory() + "/podread-junk-\(getpid()).mp3"
-        FileManager.default.createFile(atPath: junk, contents: Data("not audio at all".utf8))
+        _ = FileManager.default.createFile(atPath: junk, contents: Data("not audio at all".utf8))
         defer { unlink(junk) }
         do {
             let player = try MPVPlayer(audio: junk, play: true, extraArguments: ["--ao=null"])

@@ -54,7 +54,7 @@ struct FeedNotesTests {
     func reader() throws {
         let session = try TmuxSession(command: "sleep 60", width: 120, height: 36)
         let podread = PodreadRunner.executable.path
-        try session.tmux(["respawn-pane", "-k", "-t", "main", "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
+        try session.tmux(["respawn-pane", "-k", "-t", "main", "-c", session.directory.path, "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
                           "XDG_STATE_HOME=\(session.directory.path)/state", "sh", "-c", "\(podread) \(feed) --episode 1; echo exited-$?; sleep 60"])
         let screen = session.wait { $0.contains("┌ Shownotes") && $0.contains("Recommended reading") }
         #expect(screen.contains("Chapters (the transcript could not be fetched"))

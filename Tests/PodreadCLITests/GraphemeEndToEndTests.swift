@@ -16,7 +16,7 @@ struct GraphemeEndToEndTests {
 
         """.write(to: path, atomically: true, encoding: .utf8)
         let podread = PodreadRunner.executable.path
-        try session.tmux(["respawn-pane", "-k", "-t", "main", "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
+        try session.tmux(["respawn-pane", "-k", "-t", "main", "-c", session.directory.path, "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
                           "XDG_STATE_HOME=\(session.directory.path)/state", "sh", "-c", "\(podread) \(path.path); echo exited-$?; sleep 60"])
         let screen = session.wait { $0.contains("END1") && $0.contains("END2") && $0.contains("END3") }
         let lines = screen.split(separator: "\n").map(String.init)

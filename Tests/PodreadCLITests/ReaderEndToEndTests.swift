@@ -213,11 +213,14 @@ struct PlaybackEndToEndTests {
 
         try player.type("q")
         player.wait { $0.contains("ended") }
-        usleep(300_000)
         // Only mpv (and its watcher) have both the socket option and this audio path on their command line.
-        let running = try Spawn.run(["/usr/bin/env", "pgrep", "-f", "input-ipc-server.*\(folder.lastPathComponent)"],
-                                    output: "/dev/null", environment: ["PATH=/usr/bin:/bin"])
-        #expect(running != 0, "an mpv is still running")
+        func mpvRunning() throws -> Bool {
+            try Spawn.run(["/usr/bin/env", "pgrep", "-f", "input-ipc-server.*\(folder.lastPathComponent)"],
+                          output: "/dev/null", environment: ["PATH=/usr/bin:/bin"]) == 0
+        }
+        let deadline = Date().addingTimeInterval(5)
+        while try mpvRunning(), Date() < deadline { usleep(50_000) }
+        #expect(try !mpvRunning(), "an mpv is still running")
     }
 
     @Test("podread killed with SIGKILL mid-play leaves no mpv behind")
@@ -256,7 +259,11 @@ struct HostileTextEndToEndTests {
         try session.send("Escape")
         try session.type("q")
         session.wait { $0.contains("ended") }
-        usleep(200_000)
+        // pipe-pane copies what the terminal got a moment later: wait until the capture has the end too.
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !((try? Data(contentsOf: capture)).map { Array($0).contains(Array("ended".utf8)) } ?? false) {
+            usleep(50_000)
+        }
         let bytes = try Data(contentsOf: capture)
         #expect(bytes.count > 1000)
         let forbidden: [(String, [UInt8])] = [
@@ -307,7 +314,7 @@ extension HugeTranscriptEndToEndTests {
     /// made after the session, which made the folder).
     private func open(_ path: URL, in session: TmuxSession) throws {
         let podread = PodreadRunner.executable.path
-        try session.tmux(["respawn-pane", "-k", "-t", "main", "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
+        try session.tmux(["respawn-pane", "-k", "-t", "main", "-c", session.directory.path, "env", "LANG=C.UTF-8", "HOME=\(session.directory.path)",
                           "XDG_STATE_HOME=\(session.directory.path)/state", "sh", "-c", "\(podread) \(path.path); echo exited-$?; sleep 60"])
     }
 

@@ -59,7 +59,7 @@ struct JSONParserTests {
 
     @Test("agrees with Foundation on a real transcript")
     func agreesWithFoundation() throws {
-        let text = try Fixture.source("words.json").text
+        let text = Fixture.source("words.json").text
         let ours = try JSONParser.parse(text)
         let theirs = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         let segments = try #require(theirs?["segments"] as? [[String: Any]])
