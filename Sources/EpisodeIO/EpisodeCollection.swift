@@ -1,5 +1,6 @@
 import EpisodeKit
 import Foundation
+import Synchronization
 
 /// Several episodes for one search: files, every episode file under a
 /// directory, or every episode of a feed.
@@ -11,7 +12,12 @@ public enum EpisodeCollection {
     /// files sorted by path); the bundled sample when there are none.
     /// Files in a directory that are not episodes are skipped and reported
     /// in `skipped`.
-    public static func load(_ arguments: [String], options: LoadOptions = LoadOptions()) throws(LoadError) -> (episodes: [LoadedEpisode], skipped: [LoadError]) {
+    ///
+    /// A feed's episodes are assembled several at a time (their transcripts
+    /// and chapters are fetched concurrently); `progress` hears how many of
+    /// a feed's episodes are done.
+    public static func load(_ arguments: [String], options: LoadOptions = LoadOptions(),
+                            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(LoadError) -> (episodes: [LoadedEpisode], skipped: [LoadError]) {
         guard !arguments.isEmpty else { return ([try EpisodeLoader.loadSample()], []) }
         var episodes: [LoadedEpisode] = []
         var skipped: [LoadError] = []
@@ -19,34 +25,80 @@ public enum EpisodeCollection {
             if case .file(let path) = EpisodeLocation(argument: argument), isDirectory(path) {
                 for file in episodeFiles(under: path) {
                     do {
-                        episodes += try loadAll(file, options: options)
+                        episodes += try loadAll(file, options: options, progress: progress)
                     } catch {
                         skipped.append(error)
                     }
                 }
             } else {
-                episodes += try loadAll(argument, options: options)
+                episodes += try loadAll(argument, options: options, progress: progress)
             }
         }
         return (episodes, skipped)
     }
 
     /// One file, or every episode when it is a feed (unless `--episode` picks one).
-    private static func loadAll(_ argument: String, options: LoadOptions) throws(LoadError) -> [LoadedEpisode] {
+    private static func loadAll(_ argument: String, options: LoadOptions,
+                                progress: (@Sendable (Int, Int) -> Void)?) throws(LoadError) -> [LoadedEpisode] {
         let location = EpisodeLocation(argument: argument)
         let source = try EpisodeLoader.decode(EpisodeLoader.bytes(at: location, options: options), location: location)
         guard FormatDetector.detect(source) == .rss, options.episodeNumber == nil else {
             return [try EpisodeLoader.load(argument, options: options)]
         }
         let feed = try EpisodeLoader.loadFeed(argument, options: options)
+        let assembled = assembleConcurrently(feed, from: location, options: options, progress: progress)
         var episodes: [LoadedEpisode] = []
-        for number in feed.items.indices {
-            var picked = options
-            picked.episodeNumber = number + 1
-            let episode = try FeedEpisode.assemble(feed, from: location, options: picked)
-            episodes.append(LoadedEpisode(episode: episode, source: argument, isBundledSample: false))
+        for result in assembled {
+            switch result {
+            case .success(let episode): episodes.append(LoadedEpisode(episode: episode, source: argument, isBundledSample: false))
+            case .failure(let error): throw error
+            }
         }
         return episodes
+    }
+
+    /// How many of a feed's episodes are fetched at once: the work is
+    /// waiting on servers, not the processor.
+    static let concurrentFetches = 8
+
+    /// Every episode of a feed, in the feed's order, fetched by a few threads at once.
+    static func assembleConcurrently(_ feed: Feed, from location: EpisodeLocation, options: LoadOptions,
+                                     progress: (@Sendable (Int, Int) -> Void)?) -> [Result<Episode, LoadError>] {
+        let total = feed.items.count
+        let next = Mutex(0)
+        let done = Mutex(0)
+        let results = Mutex([Result<Episode, LoadError>?](repeating: nil, count: total))
+        let group = DispatchGroup()
+        for _ in 0..<min(concurrentFetches, total) {
+            group.enter()
+            let worker = Thread {
+                while true {
+                    let number = next.withLock { value -> Int in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard number < total else { break }
+                    var picked = options
+                    picked.episodeNumber = number + 1
+                    let result: Result<Episode, LoadError>
+                    do throws(LoadError) {
+                        result = .success(try FeedEpisode.assemble(feed, from: location, options: picked))
+                    } catch {
+                        result = .failure(error)
+                    }
+                    results.withLock { $0[number] = result }
+                    let finished = done.withLock { value -> Int in
+                        value += 1
+                        return value
+                    }
+                    progress?(finished, total)
+                }
+                group.leave()
+            }
+            worker.start()
+        }
+        group.wait()
+        return results.withLock { $0.compactMap { $0 } }
     }
 
     private static func isDirectory(_ path: String) -> Bool {

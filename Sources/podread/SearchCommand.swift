@@ -41,8 +41,15 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try EpisodeCollection.load(episodes, options: LoadOptions(strict: strict))
+        // A feed's transcripts are fetched several at once; a terminal sees how far it is.
+        let onTerminal = isatty(STDERR_FILENO) == 1
+        let loaded = try EpisodeCollection.load(episodes, options: LoadOptions(strict: strict)) { done, total in
+            guard onTerminal, total > 1 else { return }
+            Output.progress("\r\u{1B}[Kpodread: fetching transcripts \(done)/\(total)…")
+        }
+        if onTerminal { Output.progress("\r\u{1B}[K") }
         for problem in loaded.skipped { Output.error("skipped \(problem.description)") }
+        defer { Self.reportUnsearched(loaded.episodes) }
         let index = SearchIndex(episodes: loaded.episodes.map(\.episode))
         let results = index.search(SearchQuery(query, exact: exact))
         let hits = results.hits(limit: limit ?? .max)
@@ -62,6 +69,18 @@ struct SearchCommand: ParsableCommand {
             }
         }
         if results.isEmpty { throw nothingFound("no hits for \(InertText.clean(query))") }
+    }
+
+    /// Which episodes were searched without their transcript, and why
+    /// (their shownotes, people and reading were still searched).
+    static func reportUnsearched(_ episodes: [LoadedEpisode]) {
+        let missing = episodes.filter { $0.episode.transcriptProblem != nil }
+        guard !missing.isEmpty else { return }
+        let count = missing.count == 1 ? "1 episode" : "\(missing.count) episodes"
+        Output.error("\(count) of \(episodes.count) searched without a transcript (it could not be fetched); their shownotes were searched:")
+        for loaded in missing {
+            Output.progress("  " + InertText.clean(loaded.episode.title) + ": " + InertText.clean(loaded.episode.transcriptProblem ?? "") + "\n")
+        }
     }
 
     /// Each episode's heading: its title, and where titles repeat (files of

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import EpisodeIO
 import EpisodeKit
+import Synchronization
 
 /// Fetching feeds and transcripts from a server on 127.0.0.1; nothing here
 /// leaves the machine.
@@ -24,6 +25,15 @@ final class HTTPLoadingTests {
         """
     }
 
+    /// Twelve items: even ones link the transcript that is there, odd ones one that is not.
+    static let manyItems: String = {
+        let items = (1...12).map { number in
+            "<item><title>Item \(number)</title><pubDate>Mon, \(String(format: "%02d", number)) Feb 2026 08:00:00 GMT</pubDate>"
+                + "<podcast:transcript url=\"/files/\(number % 2 == 0 ? "talk.vtt" : "gone-\(number).vtt")\" type=\"text/vtt\"/></item>"
+        }
+        return "<rss version=\"2.0\"><channel><title>Many</title>" + items.joined() + "</channel></rss>"
+    }()
+
     init() throws {
         server = try LocalHTTPServer(routes: [
             "/feeds/main.xml": .ok(Self.feed(transcript: "../files/talk.vtt", chapters: "/files/chapters.json"), type: "application/rss+xml"),
@@ -34,6 +44,7 @@ final class HTTPLoadingTests {
             "/files/chapters.json": .ok(Self.chapters, type: "application/json"),
             "/hop1": .redirect("/hop2"), "/hop2": .redirect("/hop3"), "/hop3": .redirect("/files/talk.vtt"),
             "/loop": .redirect("/loop"),
+            "/feeds/many.xml": .ok(Self.manyItems, type: "application/rss+xml"),
             "/silent": .silent,
             "/endless": .endless,
         ])
@@ -81,6 +92,21 @@ final class HTTPLoadingTests {
         #expect(episode.warnings.contains { $0.message == "no transcript: \(server.base)/feeds/nowhere.vtt: the server answered HTTP 404" })
         // The reader's transcript pane says why.
         #expect(episode.transcriptProblem == "\(server.base)/feeds/nowhere.vtt: the server answered HTTP 404")
+    }
+
+    @Test("every episode of a feed is assembled, several at once, in the feed's order; failed transcripts say why")
+    func wholeFeed() throws {
+        let progress = Mutex<[Int]>([])
+        let loaded = try EpisodeCollection.load([server.base + "/feeds/many.xml"], options: quick) { done, total in
+            #expect(total == 12)
+            progress.withLock { $0.append(done) }
+        }
+        #expect(loaded.episodes.map(\.episode.title) == (1...12).reversed().map { "Item \($0)" })
+        let missing = loaded.episodes.filter { $0.episode.transcriptProblem != nil }
+        #expect(missing.count == 6)
+        #expect(missing.allSatisfy { $0.episode.transcriptProblem!.contains("HTTP 404") })
+        #expect(loaded.episodes.filter { !$0.episode.segments.isEmpty }.count == 6)
+        #expect(progress.withLock { $0.sorted() } == Array(1...12))
     }
 
     @Test("a feed from the web can never make podread read a local file")

@@ -37,6 +37,9 @@ struct FeedNotesTests {
         #expect(search.status == 0)
         #expect(!search.output.contains("␊"))
         #expect(search.output.contains("Mike Neumann"))
+        // The episodes whose transcripts could not be had are named, with why.
+        #expect(search.error.contains("podread: 1 episode of 2 searched without a transcript"))
+        #expect(search.error.contains("  Episode 54: Social Media: ") && search.error.contains("missing-54.vtt"))
     }
 
     @Test("podcast:person keeps its role and link as written")
