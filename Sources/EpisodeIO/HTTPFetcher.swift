@@ -135,7 +135,10 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
                  NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateNotYetValid,
                  NSURLErrorServerCertificateHasUnknownRoot, NSURLErrorClientCertificateRejected:
                 throw LoadError(path: name, problem: "the secure (TLS) connection failed")
-            default: throw LoadError(path: name, problem: "the download failed (\(failure.localizedDescription))")
+            case NSURLErrorNetworkConnectionLost: throw LoadError(path: name, problem: "the connection was lost")
+            case NSURLErrorNotConnectedToInternet: throw LoadError(path: name, problem: "no network")
+            case NSURLErrorBadURL, NSURLErrorUnsupportedURL: throw LoadError(path: name, problem: "not a web address podread can fetch")
+            default: throw LoadError(path: name, problem: "the download failed (network error \(code))")
             }
         }
         guard (200..<300).contains(status) else {

@@ -102,7 +102,7 @@ public struct QuoteJournal: Sendable {
     }
 
     private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+        SystemReason.of(error)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EpisodeIO
 import EpisodeKit
 import Foundation
 
@@ -33,7 +34,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw CommandFailure(message: "\(output): cannot write it (\(OutputFile.reason(error)))")
+            throw CommandFailure(message: "\(output): cannot write it (\(SystemReason.of(error)))")
         }
     }
 }

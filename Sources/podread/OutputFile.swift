@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Why a file cannot be written, in podread's words rather than Foundation's.
 enum OutputFile {
@@ -17,22 +14,5 @@ enum OutputFile {
         }
         if !folder.isEmpty, !isDirectory.boolValue { return "\(folder) is not a folder" }
         return nil
-    }
-
-    /// The system's reason for a failed write (permission denied, disk full).
-    static func reason(_ error: Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain, let text = strerror(Int32(code)) {
-            return String(cString: text).lowercased()
-        }
-        if (error as NSError).domain == NSCocoaErrorDomain {
-            switch (error as NSError).code {
-            case NSFileWriteNoPermissionError: return "permission denied"
-            case NSFileWriteOutOfSpaceError: return "no space left on the device"
-            case NSFileWriteVolumeReadOnlyError: return "the disk is read-only"
-            default: break
-            }
-        }
-        return "the system refused it"
     }
 }
