@@ -5,7 +5,7 @@ import TOMLKit
 /// it. The keys given replace that action's default keys.
 enum KeyBindings {
     static func apply(_ table: TOMLTable, to keymap: Keymap, problem: (String, String) -> Void) -> Keymap {
-        var bindings = keymap.bindings
+        var keymap = keymap
         for name in table.keys.sorted() {
             guard let action = action(named: name) else {
                 problem(name, "unknown action (known: \(Action.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -36,10 +36,9 @@ enum KeyBindings {
                 keys.append(key)
             }
             guard valid, !keys.isEmpty else { continue }
-            for (key, bound) in bindings where bound == action { bindings[key] = nil }
-            for key in keys { bindings[key] = action }
+            keymap.rebind(action, to: keys)
         }
-        return Keymap(bindings: bindings)
+        return keymap
     }
 
     /// `lineDown`, `line_down` or `line-down`.

@@ -182,7 +182,13 @@ struct KeyTests {
 
     @Test("? shows every binding")
     func help() {
-        let help = rows(state("?", width: 100, height: 60)).joined(separator: "\n")
+        // Every binding of every context, paging through the help as a person would.
+        var paging = state("?", width: 100, height: 60)
+        var help = rows(paging).joined(separator: "\n")
+        for _ in 0..<5 {
+            update(&paging, keys: "<PgDn>")
+            help += rows(paging).joined(separator: "\n")
+        }
         for action in Action.allCases { #expect(help.contains(action.summary), "\(action)") }
         #expect(state("?<Esc>").mode == .normal)
     }

@@ -10,6 +10,22 @@ public enum Action: String, CaseIterable, Sendable {
     case playPause, playLine, follow, seekBackward, seekForward, seekBackwardLong, seekForwardLong
     case slower, faster, volumeDown, volumeUp, mute
     case messages, help, redraw, suspend, quit
+    // In the boxes over the panes (help, messages, results, chapters, links).
+    case listDown, listUp, listHalfDown, listHalfUp, listPageDown, listPageUp, listTop, listBottom, choose, close
+    // While typing at the bottom line (search, time, command).
+    case submit, abandon, deleteBack, clearLine, historyBack, historyForward
+
+    /// Where the action's keys work.
+    public var context: KeyContext {
+        switch self {
+        case .listDown, .listUp, .listHalfDown, .listHalfUp, .listPageDown, .listPageUp, .listTop, .listBottom, .choose, .close:
+            return .list
+        case .submit, .abandon, .deleteBack, .clearLine, .historyBack, .historyForward:
+            return .prompt
+        default:
+            return .reader
+        }
+    }
 
     /// What the help overlay says it does.
     public var summary: String {
@@ -55,24 +71,90 @@ public enum Action: String, CaseIterable, Sendable {
         case .redraw: "redraw the screen"
         case .suspend: "suspend podread (fg brings it back)"
         case .quit: "quit"
+        case .listDown: "next item (in a list or box)"
+        case .listUp: "previous item"
+        case .listHalfDown: "half a box down"
+        case .listHalfUp: "half a box up"
+        case .listPageDown: "a box down"
+        case .listPageUp: "a box up"
+        case .listTop: "first item"
+        case .listBottom: "last item"
+        case .choose: "jump to / open the chosen item"
+        case .close: "close the box"
+        case .submit: "search, jump or run what was typed"
+        case .abandon: "cancel (a search goes back to where you were)"
+        case .deleteBack: "delete the last character"
+        case .clearLine: "clear the line"
+        case .historyBack: "an earlier search"
+        case .historyForward: "a later search"
         }
     }
 }
 
-/// Which key does what. Data, so a configuration file can change it.
+/// Where keys are read: the reader itself, a box over it, or a line being typed.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case reader, list, prompt
+
+    /// The heading help gives the context's keys.
+    public var title: String {
+        switch self {
+        case .reader: "In the reader"
+        case .list: "In help, messages, results, chapters and links"
+        case .prompt: "While typing a search, a time or a command"
+        }
+    }
+}
+
+/// Which key does what, in each context. Data, so a configuration file can
+/// change it: every key podread reads goes through here, except digits
+/// (counts, and a link's number) and the text typed at a prompt.
 public struct Keymap: Sendable, Equatable {
     public var bindings: [Key: Action]
+    public var listBindings: [Key: Action]
+    public var promptBindings: [Key: Action]
 
-    public init(bindings: [Key: Action]) {
+    public init(bindings: [Key: Action], listBindings: [Key: Action] = Keymap.standardList,
+                promptBindings: [Key: Action] = Keymap.standardPrompt) {
         self.bindings = bindings
+        self.listBindings = listBindings
+        self.promptBindings = promptBindings
     }
 
+    /// The reader's action for a key.
     public func action(for key: Key) -> Action? { bindings[key] }
+
+    public func action(for key: Key, in context: KeyContext) -> Action? { self[context][key] }
+
+    /// The table of a context.
+    public subscript(context: KeyContext) -> [Key: Action] {
+        get {
+            switch context {
+            case .reader: bindings
+            case .list: listBindings
+            case .prompt: promptBindings
+            }
+        }
+        set {
+            switch context {
+            case .reader: bindings = newValue
+            case .list: listBindings = newValue
+            case .prompt: promptBindings = newValue
+            }
+        }
+    }
 
     /// The keys bound to an action, in a stable order, for help: typed
     /// characters first (the easiest to press), then named keys, then Ctrl.
     public func keys(for action: Action) -> [Key] {
-        bindings.filter { $0.value == action }.map(\.key).sorted { ($0.helpRank, $0.name) < ($1.helpRank, $1.name) }
+        self[action.context].filter { $0.value == action }.map(\.key).sorted { ($0.helpRank, $0.name) < ($1.helpRank, $1.name) }
+    }
+
+    /// Binds `keys` to `action` in its context, in place of its keys before.
+    public mutating func rebind(_ action: Action, to keys: [Key]) {
+        var table = self[action.context]
+        for (key, bound) in table where bound == action { table[key] = nil }
+        for key in keys { table[key] = action }
+        self[action.context] = table
     }
 
     /// less and vim keys. `Space` stays free for play/pause, `?` is help,
@@ -96,4 +178,21 @@ public struct Keymap: Sendable, Equatable {
         .character("?"): .help, .character("M"): .messages, .character("q"): .quit, .control("c"): .quit,
         .control("l"): .redraw, .control("z"): .suspend,
     ])
+
+    /// Boxes move as a pane does.
+    public static let standardList: [Key: Action] = [
+        .character("j"): .listDown, .down: .listDown, .character("k"): .listUp, .up: .listUp,
+        .control("d"): .listHalfDown, .control("u"): .listHalfUp,
+        .pageDown: .listPageDown, .control("f"): .listPageDown, .character(" "): .listPageDown,
+        .pageUp: .listPageUp, .control("b"): .listPageUp, .character("b"): .listPageUp,
+        .character("g"): .listTop, .home: .listTop, .character("G"): .listBottom, .end: .listBottom,
+        .enter: .choose, .escape: .close, .character("q"): .close, .control("c"): .close,
+    ]
+
+    /// A line being typed, as in a shell.
+    public static let standardPrompt: [Key: Action] = [
+        .enter: .submit, .escape: .abandon, .control("c"): .abandon, .control("g"): .abandon,
+        .backspace: .deleteBack, .delete: .deleteBack, .control("u"): .clearLine,
+        .up: .historyBack, .down: .historyForward,
+    ]
 }

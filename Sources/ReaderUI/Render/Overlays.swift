@@ -21,10 +21,15 @@ extension Painter {
     mutating func helpOverlay(scroll: Int) {
         let lines = state.helpLines
         let keyWidth = min(22, lines.map { DisplayWidth.of($0.keys) }.max() ?? 10)
-        let inner = overlayFrame(title: UIStrings.helpTitle, width: 70, height: lines.count + 2)
+        let inner = overlayFrame(title: UIStrings.helpTitle, width: 80, height: lines.count + 2)
         guard inner.height > 0 else { return }
         let first = Self.firstLine(scroll: scroll, count: lines.count, rows: inner.height)
         for (offset, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
+            if line.keys.isEmpty {
+                // A heading: where the keys below it work.
+                screen.write(line.summary, row: inner.y + offset, column: inner.x + 1, limit: inner.width - 1, style: Style(bold: true, underline: true))
+                continue
+            }
             screen.write(line.keys, row: inner.y + offset, column: inner.x + 1, limit: keyWidth, style: styles.focusedTitle)
             screen.write(line.summary, row: inner.y + offset, column: inner.x + 2 + keyWidth, limit: inner.width - keyWidth - 2)
         }

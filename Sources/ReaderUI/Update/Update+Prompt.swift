@@ -3,8 +3,8 @@ import EpisodeKit
 extension ReaderState {
     mutating func handlePromptKey(_ key: Key, _ prompt: Prompt) -> [Effect] {
         var prompt = prompt
-        switch key {
-        case .escape, .control("c"), .control("g"):
+        switch keymap.action(for: key, in: .prompt) {
+        case .abandon?:
             mode = .normal
             if prompt.kind == .search {
                 search = nil
@@ -12,29 +12,29 @@ extension ReaderState {
                 moveCursor(focus, to: prompt.origin)
             }
             return []
-        case .enter:
+        case .submit?:
             mode = .normal
             return commit(prompt)
-        case .backspace, .delete:
+        case .deleteBack?:
             if prompt.text.isEmpty {
                 mode = .normal
                 if prompt.kind == .search { moveCursor(focus, to: prompt.origin) }
                 return []
             }
             prompt.text.removeLast()
-        case .control("u"):
+        case .clearLine?:
             prompt.text = ""
-        case .up, .down:
+        case .historyBack?, .historyForward?:
             guard prompt.kind == .search, !searchHistory.isEmpty else { return [] }
             var position = prompt.historyIndex ?? searchHistory.count
-            position += key == .up ? -1 : 1
+            position += keymap.action(for: key, in: .prompt) == .historyBack ? -1 : 1
             position = min(max(0, position), searchHistory.count)
             prompt.historyIndex = position
             prompt.text = position < searchHistory.count ? searchHistory[position] : ""
-        case .character(let character):
-            prompt.text.append(character)
         default:
-            return []
+            // Anything else that is a character is text.
+            guard case .character(let character) = key else { return [] }
+            prompt.text.append(character)
         }
         mode = .prompt(prompt)
         if prompt.kind == .search { runSearch(prompt.text, from: prompt.origin) }

@@ -157,6 +157,9 @@ extension ReaderState {
                 mode = .messages(scroll: max(0, messageLog.count - 1))
             }
         case .help: mode = .help(scroll: 0)
+        case .listDown, .listUp, .listHalfDown, .listHalfUp, .listPageDown, .listPageUp, .listTop, .listBottom, .choose, .close,
+             .submit, .abandon, .deleteBack, .clearLine, .historyBack, .historyForward:
+            return []  // keys of boxes and prompts: never bound in the reader's table
         case .quit: return [.quit]
         case .suspend: return [.suspend]
         case .redraw: return [.redraw]
