@@ -46,10 +46,14 @@ let package = Package(
         // config.toml: key bindings, colours and layout for the reader.
         .target(name: "ReaderConfig", dependencies: ["ReaderUI", "EpisodeKit", .product(name: "TOMLKit", package: "TOMLKit")]),
 
+        // The app: its screens as a stack, the run loop between a Terminal and
+        // the services (player, clipboard and journal, opener). No curses.
+        .target(name: "PodreadApp", dependencies: ["ReaderUI", "EpisodeKit", "EpisodeIO", "Playback"]),
+
         .executableTarget(
             name: "podread",
             dependencies: [
-                "EpisodeKit", "EpisodeIO", "CursesTerminal", "ReaderUI", "ReaderConfig", "Playback",
+                "EpisodeKit", "EpisodeIO", "CursesTerminal", "ReaderUI", "ReaderConfig", "PodreadApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +64,7 @@ let package = Package(
         .testTarget(name: "EpisodeKitTests", dependencies: ["EpisodeKit", "PodreadAssets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "EpisodeKit", "PodreadAssets"]),
         .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "ReaderUI"]),
+        .testTarget(name: "PodreadAppTests", dependencies: ["PodreadApp", "ReaderUI", "ReaderConfig", "EpisodeKit", "PodreadAssets"]),
         .testTarget(name: "PlaybackTests", dependencies: ["Playback", "EpisodeKit"]),
         .testTarget(name: "EpisodeIOTests", dependencies: ["EpisodeIO", "EpisodeKit"]),
         .testTarget(

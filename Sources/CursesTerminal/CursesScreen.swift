@@ -7,11 +7,13 @@ import Glibc
 
 /// The terminal, driven through ncursesw: draws `Screen`s, reads keys,
 /// mouse and resizes, and always gives the terminal back as it found it.
-public final class CursesScreen {
+public final class CursesScreen: Terminal {
     private var previous: Screen?
     private let colors: Bool
     private var ended = false
     private let window: UnsafeMutablePointer<WINDOW>
+    /// The wait for input now set on the window, in milliseconds.
+    private var timeout: Int32 = 100
 
     /// Takes over the terminal. Throws (and leaves the terminal untouched)
     /// when the terminal cannot be driven.
@@ -29,7 +31,7 @@ public final class CursesScreen {
         keypad(window, true)
         intrflush(window, false)
         curs_set(0)
-        wtimeout(window, 100)
+        wtimeout(window, timeout)
         mousemask(podread_mouse_all(), nil)
         mouseinterval(0)
         var useColors = colors && has_colors()
@@ -122,8 +124,12 @@ public final class CursesScreen {
 
     /// The next event, or `.tick` when `timeout` passes with none. Returns
     /// nil when a signal asked podread to stop.
-    public func nextEvent() -> InputEvent? {
+    public func nextEvent(timeout milliseconds: Int) -> InputEvent? {
         if SignalFlags.stopRequested { return nil }
+        if Int32(milliseconds) != timeout {
+            timeout = Int32(milliseconds)
+            wtimeout(window, timeout)
+        }
         var character: wint_t = 0
         let status = wget_wch(window, &character)
         if SignalFlags.stopRequested { return nil }
@@ -188,6 +194,11 @@ public final class CursesScreen {
     public func redrawAll() {
         previous = nil
         clearok(window, true)
+    }
+
+    /// OSC 52 to the terminal podread draws on.
+    public func copyToClipboard(_ text: String) {
+        Clipboard.copy(text)
     }
 
     /// Gives the terminal back: normal mode, cursor visible, screen restored.

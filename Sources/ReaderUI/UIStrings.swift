@@ -69,7 +69,7 @@ public enum UIStrings {
         all == here ? "\(current)/\(here)" : "\(current)/\(here) here · \(all) in all"
     }
     static func jumped(_ time: TimeCode) -> String { "at \(time.formatted)" }
-    static func opening(_ url: String) -> String { "opening \(url)" }
-    static func copiedLink(_ url: String) -> String { "no opener here; link copied: \(url)" }
+    public static func opening(_ url: String) -> String { "opening \(url)" }
+    public static func copiedLink(_ url: String) -> String { "no opener here; link copied: \(url)" }
     static func unknownCommand(_ text: String) -> String { "unknown command: \(text) (a time such as 12:31, or q)" }
 }

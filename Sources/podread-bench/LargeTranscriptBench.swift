@@ -30,7 +30,7 @@ enum LargeTranscriptBench {
         let draw = Measure.seconds { _ = render(state) } * 1000
         var index: SearchIndex!
         let indexing = Measure.seconds { index = SearchIndex(episodes: [episode]) } * 1000
-        state.receive(index: index)
+        _ = update(&state, .host(.indexReady(IndexHandle(index))))
         let end = Measure.seconds {
             _ = update(&state, .key(.character("G")))
             _ = render(state)

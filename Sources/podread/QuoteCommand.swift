@@ -1,6 +1,8 @@
 import ArgumentParser
+import CursesTerminal
 import EpisodeIO
 import EpisodeKit
+import PodreadApp
 
 struct QuoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,7 +43,7 @@ struct QuoteCommand: ParsableCommand {
         let chosen = arguments.json ? .json : QuoteFormat(rawValue: format) ?? .plain
         Output.line(chosen.format(quote))
         if copy {
-            let outcome = QuoteDelivery.deliver(quote, format: chosen, terminalIsStandardOutput: false)
+            let outcome = QuoteDelivery.deliver(quote, format: chosen, copy: { _ = Clipboard.copyToControllingTerminal($0) })
             if outcome.journalFailed { throw CommandFailure(message: outcome.message) }
         }
     }

@@ -16,7 +16,7 @@ struct ActionTests {
             "/home/ana/.config/podread/config.toml: colors.accent: expected one of red, green, yellow, blue; using the default",
             "transcript: 42: cue timing \"00:01:xx.000 --> 00:01:05.000\" is not a time; 3 cues skipped",
         ]
-        state.start(at: nil, search: nil, notices: problems)
+        _ = update(&state, .start(StartRequest(notices: problems)))
         let screen = rows(state)
         #expect(screen[22].hasPrefix(" /home/ana/.config/podread/config.toml: keys.lineDown:"))
         #expect(screen[23].contains("using the default"))

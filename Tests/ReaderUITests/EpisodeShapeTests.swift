@@ -97,7 +97,7 @@ struct EpisodeShapeTests {
     @Test("reopening says where it resumed")
     func resumed() {
         var state = ReaderFixture.state(width: 80, height: 24)
-        state.start(at: TimeCode(milliseconds: 96_000), resumed: true, search: nil)
+        _ = update(&state, .start(StartRequest(time: TimeCode(milliseconds: 96_000), resumed: true)))
         #expect(rows(state).last!.contains("resumed at 00:01:36"))
     }
 }

@@ -69,21 +69,21 @@ struct KeyTests {
         #expect(rows(waiting).last!.contains("indexing…"))
         update(&waiting, keys: "<Enter>")
         #expect(rows(waiting).last!.hasPrefix(" cyber  indexing…"))
-        waiting.receive(index: ReaderFixture.sampleIndex)
+        _ = update(&waiting, .host(.indexReady(IndexHandle(ReaderFixture.sampleIndex))))
         #expect(time(waiting) == "00:00:47")
         #expect(rows(waiting).last!.hasPrefix(" cyber  1/20"))
 
         // Cancelled before the index came: nothing runs.
         var cancelled = ReaderState(episode: ReaderFixture.sample, width: 80, height: 24, indexLater: true)
         update(&cancelled, keys: "/cyber<Esc>")
-        cancelled.receive(index: ReaderFixture.sampleIndex)
+        _ = update(&cancelled, .host(.indexReady(IndexHandle(ReaderFixture.sampleIndex))))
         #expect(cancelled.search == nil)
         #expect(time(cancelled) == "00:00:01")
 
         // Still typing when it came: the search follows the prompt.
         var typing = ReaderState(episode: ReaderFixture.sample, width: 80, height: 24, indexLater: true)
         update(&typing, keys: "/sanc")
-        typing.receive(index: ReaderFixture.sampleIndex)
+        _ = update(&typing, .host(.indexReady(IndexHandle(ReaderFixture.sampleIndex))))
         #expect(time(typing) == "00:06:04")
         #expect(rows(typing).last!.hasPrefix(" /sanc█"))
     }

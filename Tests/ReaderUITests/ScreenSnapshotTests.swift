@@ -224,7 +224,7 @@ struct MillionLinesTests {
         #expect(state.position.formatted == "138:53:20")
         update(&state, keys: "g/zanzibar")
         #expect(state.pendingSearch != nil)
-        state.receive(index: SearchIndex(episodes: [episode]))
+        _ = update(&state, .host(.indexReady(IndexHandle(SearchIndex(episodes: [episode])))))
         #expect(state.currentSegment == 999_999)
         update(&state, keys: "<Enter>")
         #expect(render(state).text(row: 39).hasPrefix(" zanzibar  1/1"))

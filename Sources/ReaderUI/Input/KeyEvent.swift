@@ -13,7 +13,10 @@ public enum Key: Hashable, Sendable {
     case function(Int)
 }
 
-/// What the reader receives from the terminal.
+/// What the reader receives: from the terminal (keys, the mouse, a new
+/// size, time passing) and from its host (where to start, what became of a
+/// copy or a link, an index that is ready). Every change of state comes in
+/// as one of these, through `update`.
 public enum InputEvent: Equatable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
@@ -22,6 +25,46 @@ public enum InputEvent: Equatable, Sendable {
     case tick
     /// The playback clock's state now.
     case clock(PlaybackReading)
+    /// Where to begin, once, before the first key.
+    case start(StartRequest)
+    /// What the host did or learned.
+    case host(HostEvent)
+}
+
+/// Where the reader begins: a time (from `--at`, or where the episode was
+/// left: `resumed`), a search (`--search`), and what the host has to tell
+/// (each problem with the files or the configuration).
+public struct StartRequest: Equatable, Sendable {
+    public var time: TimeCode?
+    public var resumed: Bool
+    public var search: String?
+    public var notices: [String]
+
+    public init(time: TimeCode? = nil, resumed: Bool = false, search: String? = nil, notices: [String] = []) {
+        self.time = time
+        self.resumed = resumed
+        self.search = search
+        self.notices = notices
+    }
+}
+
+/// The outcome of something the host did for the reader.
+public enum HostEvent: Equatable, Sendable {
+    /// A quote went to the clipboard (and the journal, unless `failed`).
+    case quoteCopied(message: String, failed: Bool)
+    /// A link was opened (or copied, with no opener).
+    case linkOpened(message: String)
+    /// The search index built elsewhere is ready.
+    case indexReady(IndexHandle)
+    /// Anything else worth a line in the status bar.
+    case notice(String, warning: Bool)
+}
+
+/// A search index handed over in an event; events compare it by identity.
+public final class IndexHandle: Equatable, Sendable {
+    public let index: SearchIndex
+    public init(_ index: SearchIndex) { self.index = index }
+    public static func == (lhs: IndexHandle, rhs: IndexHandle) -> Bool { lhs === rhs }
 }
 
 public struct MouseEvent: Hashable, Sendable {

@@ -92,7 +92,7 @@ public struct ReaderState: Sendable {
     }
 
     /// The index built elsewhere (see `indexLater`); a search waiting for it runs now.
-    public mutating func receive(index: SearchIndex) {
+    mutating func receive(index: SearchIndex) {
         self.index = index
         guard let pending = pendingSearch else { return }
         pendingSearch = nil
@@ -153,7 +153,7 @@ public struct ReaderState: Sendable {
 
     /// Rebuilds the pane documents for the current size, keeping each pane's
     /// current entry in view.
-    public mutating func relayout() {
+    mutating func relayout() {
         let layout = self.layout
         for pane in PaneKind.allCases {
             let width = layout.contentWidth(of: pane)
@@ -210,7 +210,8 @@ public struct ReaderState: Sendable {
     /// Where to start: a time (from `--at` or where the episode was left,
     /// then `resumed` says so), a search (from `--search`), and what the
     /// host has to tell (problems with the files, the configuration).
-    public mutating func start(at time: TimeCode?, resumed: Bool = false, search query: String?, notices: [String] = []) {
+    mutating func begin(_ request: StartRequest) {
+        let time = request.time, resumed = request.resumed, query = request.search, notices = request.notices
         for notice in notices { log(InertText.clean(notice), warning: true) }
         if let time { jump(to: time) }
         if let query, !query.isEmpty {
@@ -232,10 +233,6 @@ public struct ReaderState: Sendable {
     }
 
     /// Shows a line in the status bar, and keeps it in the session's messages.
-    public mutating func show(_ text: String, warning: Bool = false) {
-        say(text, warning: warning)
-    }
-
     mutating func say(_ text: String, warning: Bool = false) {
         message = StatusMessage(text: text, isWarning: warning)
         log(text, warning: warning)
@@ -254,7 +251,7 @@ public struct ReaderState: Sendable {
 
     /// Moves a pane's cursor to an entry and scrolls it into view (at `row`
     /// inside it, when given).
-    public mutating func moveCursor(_ pane: PaneKind, to entry: Int, row: Int? = nil, centered: Bool = false) {
+    mutating func moveCursor(_ pane: PaneKind, to entry: Int, row: Int? = nil, centered: Bool = false) {
         let previous = panes[pane].cursor
         panes[pane].cursor = entry
         panes[pane].hitRow = row

@@ -27,6 +27,17 @@ public func update(_ state: inout ReaderState, _ event: InputEvent) -> [Effect] 
     case .clock(let reading):
         state.receive(reading)
         return []
+    case .start(let request):
+        state.begin(request)
+        return []
+    case .host(let outcome):
+        switch outcome {
+        case .quoteCopied(let message, let failed): state.say(message, warning: failed)
+        case .linkOpened(let message): state.say(message)
+        case .indexReady(let handle): state.receive(index: handle.index)
+        case .notice(let text, let warning): state.say(text, warning: warning)
+        }
+        return []
     case .mouse(let mouse):
         state.handleMouse(mouse)
         return []

@@ -6,25 +6,25 @@ import ReaderUI
 /// is installed, the read-along clock otherwise. mpv is started when it is
 /// first needed (or at once with `--play`), and a player that stopped is
 /// replaced by the read-along clock at the same place.
-final class PlayerHost {
+public final class PlayerHost: Player {
     private let audio: String?
     private let duration: TimeCode
     private var clock: PlaybackClock?
     /// A message for the status line (mpv missing, could not start).
     private(set) var notice: String?
 
-    init(audio: String?, duration: TimeCode) {
+    public init(audio: String?, duration: TimeCode) {
         self.audio = audio
         self.duration = duration
     }
 
     /// Starts playing at once (`--play`).
-    func start(at position: TimeCode) {
+    public func start(at position: TimeCode) {
         perform(.play(from: position))
     }
 
     /// The clock's reading, or nil before anything played.
-    func reading() -> PlaybackReading? {
+    public func reading() -> PlaybackReading? {
         guard let clock else { return nil }
         let state = clock.state(now: monotonicNow())
         var problem = state.problem ?? notice
@@ -41,7 +41,7 @@ final class PlayerHost {
         return reading
     }
 
-    func perform(_ command: PlayerCommand) {
+    public func perform(_ command: PlayerCommand) {
         let clock = self.clock ?? makeClock(for: command)
         clock.perform(command, now: monotonicNow())
     }
@@ -65,7 +65,7 @@ final class PlayerHost {
         return made
     }
 
-    func stop() {
+    public func stop() {
         clock?.stop()
         clock = nil
     }

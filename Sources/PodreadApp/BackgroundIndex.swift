@@ -4,10 +4,10 @@ import Synchronization
 
 /// Builds an episode's search index on a thread of its own, so the reader
 /// can show a huge transcript while its index is still being made.
-final class BackgroundIndex: Sendable {
+public final class BackgroundIndex: IndexWork, Sendable {
     private let result = Mutex<SearchIndex?>(nil)
 
-    init(episode: Episode) {
+    public init(episode: Episode) {
         let thread = Thread { [self] in
             let index = SearchIndex(episodes: [episode])
             self.result.withLock { $0 = index }
@@ -16,7 +16,7 @@ final class BackgroundIndex: Sendable {
     }
 
     /// The index once it is built; nil until then.
-    func finished() -> SearchIndex? {
+    public func finished() -> SearchIndex? {
         result.withLock { $0 }
     }
 }

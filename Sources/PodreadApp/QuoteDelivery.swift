@@ -1,26 +1,23 @@
-import CursesTerminal
 import EpisodeIO
 import EpisodeKit
 import Foundation
 
 /// Puts a quote on the clipboard (OSC 52, and the desktop's tool when there
 /// is one) and in the journal, and says what happened in one line.
-enum QuoteDelivery {
-    struct Outcome {
-        var message: String
-        var journalFailed: Bool
+public enum QuoteDelivery {
+    public struct Outcome {
+        public var message: String
+        public var journalFailed: Bool
     }
 
     /// Quotes longer than this are still copied whole, with a note.
-    static let longQuoteWords = 200
+    public static let longQuoteWords = 200
 
-    static func deliver(_ quote: Quote, format: QuoteFormat, terminalIsStandardOutput: Bool) -> Outcome {
+    /// `copy` puts text on the clipboard through the terminal (OSC 52): the
+    /// reader's own terminal, or for the command line the controlling one.
+    public static func deliver(_ quote: Quote, format: QuoteFormat, copy: (String) -> Void) -> Outcome {
         let text = format.format(quote)
-        if terminalIsStandardOutput {
-            Clipboard.copy(text)
-        } else {
-            Clipboard.copyToControllingTerminal(text)
-        }
+        copy(text)
         if let tool = ClipboardTools.available() { ClipboardTools.copy(text, with: tool) }
 
         let count = quote.segments.count

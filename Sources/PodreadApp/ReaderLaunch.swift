@@ -1,0 +1,27 @@
+import EpisodeKit
+import ReaderUI
+
+/// Opening an episode in the reader on a terminal.
+public enum ReaderLaunch {
+    /// From this many lines on, the search index is built while the reader
+    /// is already on screen (a million lines take seconds to index).
+    public static let backgroundIndexLines = 20_000
+
+    /// The app with the episode's reader at the terminal's size, and the
+    /// index being built elsewhere when the transcript is that long (the
+    /// terminal says it is laying the lines out meanwhile).
+    public static func open(_ episode: Episode, on terminal: Terminal, settings: ReaderSettings, colors: Bool) -> (AppState, IndexWork?) {
+        let size = terminal.size
+        let indexLater = episode.segments.count >= backgroundIndexLines
+        var indexing: IndexWork?
+        if indexLater {
+            var opening = Screen(width: size.width, height: size.height)
+            opening.write(" " + InertText.clean(episode.title) + ": laying out \(episode.segments.count) lines…", row: 0, column: 0, limit: size.width)
+            terminal.draw(opening)
+            indexing = BackgroundIndex(episode: episode)
+        }
+        let reader = ReaderState(episode: episode, width: size.width, height: size.height, settings: settings, colors: colors,
+                                 indexLater: indexLater)
+        return (AppState(.reader(reader)), indexing)
+    }
+}
