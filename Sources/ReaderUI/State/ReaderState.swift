@@ -7,7 +7,7 @@ public struct ReaderState: Sendable {
     public private(set) var episode: Episode
     /// The search index; it may hold other episodes too (`episodeNumber` is
     /// ours). nil while it is still being built (`indexLater`).
-    public private(set) var index: SearchIndex?
+    public internal(set) var index: SearchIndex?
     /// A search asked for before the index was ready; it runs when it is.
     public var pendingSearch: PendingSearch?
     public let episodeNumber: Int
@@ -67,7 +67,7 @@ public struct ReaderState: Sendable {
     }
 
     /// With `indexLater`, the reader starts without a search index and its
-    /// host builds one elsewhere and hands it over with `receive(index:)`:
+    /// host builds one elsewhere and hands it over as an `indexReady` event:
     /// a huge transcript is on screen before its index is ready.
     public init(episode: Episode, index: SearchIndex? = nil, episodeNumber: Int = 0, width: Int, height: Int,
                 settings: ReaderSettings = ReaderSettings(), colors: Bool = true, indexLater: Bool = false) {
@@ -89,18 +89,6 @@ public struct ReaderState: Sendable {
         self.quoteFormat = settings.quoteFormat
         self.measure = settings.measure
         relayout()
-    }
-
-    /// The index built elsewhere (see `indexLater`); a search waiting for it runs now.
-    mutating func receive(index: SearchIndex) {
-        self.index = index
-        guard let pending = pendingSearch else { return }
-        pendingSearch = nil
-        if case .prompt(let prompt) = mode, prompt.kind == .search {
-            runSearch(prompt.text, from: prompt.origin)
-        } else {
-            runSearch(pending.query, from: pending.origin)
-        }
     }
 
     /// The current transcript line.
@@ -205,43 +193,6 @@ public struct ReaderState: Sendable {
         }
         let maxTop = max(0, document.rowCount - visible)
         panes[pane].top = min(max(0, top), maxTop)
-    }
-
-    /// Where to start: a time (from `--at` or where the episode was left,
-    /// then `resumed` says so), a search (from `--search`), and what the
-    /// host has to tell (problems with the files, the configuration).
-    mutating func begin(_ request: StartRequest) {
-        let time = request.time, resumed = request.resumed, query = request.search, notices = request.notices
-        for notice in notices { log(InertText.clean(notice), warning: true) }
-        if let time { jump(to: time) }
-        if let query, !query.isEmpty {
-            runSearch(query, from: panes[focus].cursor)
-            searchHistory.append(query)
-        }
-        var opening: [String] = []
-        if resumed, time != nil {
-            opening.append(UIStrings.resumed(position))
-            log(opening[0], warning: false)
-        }
-        if let first = notices.first {
-            let more = notices.count > 1 ? UIStrings.moreMessages(notices.count - 1, key: keyName(.messages)) : ""
-            opening.append(InertText.clean(first) + more)
-        }
-        if message == nil, !opening.isEmpty {
-            message = StatusMessage(text: opening.joined(separator: " · "), isWarning: !notices.isEmpty)
-        }
-    }
-
-    /// Shows a line in the status bar, and keeps it in the session's messages.
-    mutating func say(_ text: String, warning: Bool = false) {
-        message = StatusMessage(text: text, isWarning: warning)
-        log(text, warning: warning)
-    }
-
-    mutating func log(_ text: String, warning: Bool) {
-        let entry = StatusMessage(text: text, isWarning: warning)
-        if messageLog.last != entry { messageLog.append(entry) }
-        if messageLog.count > 1000 { messageLog.removeFirst(messageLog.count - 1000) }
     }
 
     /// The first key bound to an action, as help writes it (for hints).
