@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Domain library: Foundation only. Episodes, times, format readers.
@@ -46,6 +47,10 @@ let package = Package(
         // config.toml: key bindings, colours and layout for the reader.
         .target(name: "ReaderConfig", dependencies: ["ReaderUI", "EpisodeKit", .product(name: "TOMLKit", package: "TOMLKit")]),
 
+        // The library: followed podcasts and their episodes in SQLite (GRDB),
+        // fetched files in the XDG cache, refreshes with conditional requests.
+        .target(name: "PodcastLibrary", dependencies: ["EpisodeKit", "EpisodeIO", .product(name: "GRDB", package: "GRDB.swift")]),
+
         // The app: its screens as a stack, the run loop between a Terminal and
         // the services (player, clipboard and journal, opener). No curses.
         .target(name: "PodreadApp", dependencies: ["ReaderUI", "EpisodeKit", "EpisodeIO", "Playback"]),
@@ -53,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "podread",
             dependencies: [
-                "EpisodeKit", "EpisodeIO", "CursesTerminal", "ReaderUI", "ReaderConfig", "PodreadApp",
+                "EpisodeKit", "EpisodeIO", "CursesTerminal", "ReaderUI", "ReaderConfig", "PodreadApp", "PodcastLibrary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +72,7 @@ let package = Package(
         .testTarget(name: "PodreadAppTests", dependencies: ["PodreadApp", "ReaderUI", "ReaderConfig", "EpisodeKit", "PodreadAssets"]),
         .testTarget(name: "PlaybackTests", dependencies: ["Playback", "EpisodeKit"]),
         .testTarget(name: "EpisodeIOTests", dependencies: ["EpisodeIO", "EpisodeKit"]),
+        .testTarget(name: "PodcastLibraryTests", dependencies: ["PodcastLibrary", "EpisodeIO", "EpisodeKit"]),
         .testTarget(
             name: "PodreadCLITests",
             dependencies: ["podread", "EpisodeKit"],

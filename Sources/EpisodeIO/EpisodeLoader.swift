@@ -74,14 +74,14 @@ public enum EpisodeLoader {
         }
     }
 
-    static func bytes(at location: EpisodeLocation, options: LoadOptions) throws(LoadError) -> [UInt8] {
+    public static func bytes(at location: EpisodeLocation, options: LoadOptions) throws(LoadError) -> [UInt8] {
         switch location {
         case .file(let path): return try FileBytes.read(path: path)
         case .web(let url): return try options.fetcher.fetch(url)
         }
     }
 
-    static func decode(_ bytes: [UInt8], location: EpisodeLocation) throws(LoadError) -> SourceText {
+    public static func decode(_ bytes: [UInt8], location: EpisodeLocation) throws(LoadError) -> SourceText {
         do {
             return try EpisodeReader.decode(bytes)
         } catch {

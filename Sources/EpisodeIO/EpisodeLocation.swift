@@ -38,7 +38,7 @@ public enum EpisodeLocation: Sendable, Equatable, CustomStringConvertible {
     /// Web documents may only point to web addresses: a feed from the
     /// internet can never make podread read a local file. A local feed's
     /// relative links are files beside it.
-    func resolve(_ link: String) -> EpisodeLocation? {
+    public func resolve(_ link: String) -> EpisodeLocation? {
         let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         let lowered = trimmed.lowercased()

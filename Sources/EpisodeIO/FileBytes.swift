@@ -9,12 +9,12 @@ import Darwin
 /// Opening with `O_NONBLOCK` and checking `fstat` before reading means a FIFO
 /// or a device never blocks podread, and a file over the size limit is
 /// refused before any of it is read.
-enum FileBytes {
+public enum FileBytes {
     /// Episodes larger than this are refused; the largest real transcripts
     /// are a few megabytes.
     static let maximumSize = 256 * 1024 * 1024
 
-    static func read(path: String) throws(LoadError) -> [UInt8] {
+    public static func read(path: String) throws(LoadError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw LoadError(path: path, problem: describe(errno)) }
         defer { close(descriptor) }

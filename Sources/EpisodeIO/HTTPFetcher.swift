@@ -20,6 +20,33 @@ public struct HTTPFetcher: Sendable {
 
     /// The body of `url`, or a `LoadError` that says what went wrong.
     public func fetch(_ url: URL) throws(LoadError) -> [UInt8] {
+        try fetch(url, validators: nil).body
+    }
+
+    /// What a server answered: the body (empty for 304), the validators to
+    /// send next time, and where a permanent redirect (301, 308) moved it.
+    public struct Response: Sendable {
+        public var status: Int
+        public var body: [UInt8]
+        public var validators: Validators
+        public var movedTo: URL?
+        public var notModified: Bool { status == 304 }
+    }
+
+    /// `ETag` and `Last-Modified` as a server gave them, for a conditional request.
+    public struct Validators: Sendable, Equatable {
+        public var etag: String?
+        public var lastModified: String?
+        public init(etag: String? = nil, lastModified: String? = nil) {
+            self.etag = etag
+            self.lastModified = lastModified
+        }
+        public var isEmpty: Bool { etag == nil && lastModified == nil }
+    }
+
+    /// A conditional request: with validators, an unchanged document
+    /// answers 304 and costs no body.
+    public func fetch(_ url: URL, validators: Validators?) throws(LoadError) -> Response {
         let state = FetchState(limit: maximumBytes, redirects: maximumRedirects)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
@@ -29,6 +56,8 @@ public struct HTTPFetcher: Sendable {
         defer { session.invalidateAndCancel() }
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.setValue("podread/0.1", forHTTPHeaderField: "User-Agent")
+        if let etag = validators?.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
+        if let date = validators?.lastModified { request.setValue(date, forHTTPHeaderField: "If-Modified-Since") }
         let task = session.dataTask(with: request)
         task.resume()
         // The session's own timeout should end the task; this is the backstop.
@@ -50,6 +79,10 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
     private var redirects = 0
     private var body: [UInt8] = []
     private var status = 0
+    private var headers: [String: String] = [:]
+    /// Where the first hop of a chain of permanent redirects led.
+    private var movedTo: URL?
+    private var temporaryHop = false
     private var problem: String?
     private var failure: Error?
     private var finished = false
@@ -63,6 +96,13 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         lock.lock()
         redirects += 1
+        // Only a chain of permanent redirects moves a feed for good.
+        if response.statusCode == 301 || response.statusCode == 308, !temporaryHop, let target = request.url {
+            movedTo = target
+        } else {
+            temporaryHop = true
+            movedTo = nil
+        }
         let allowed = redirects <= redirectLimit
         if !allowed { problem = "more than \(redirectLimit) redirects" }
         lock.unlock()
@@ -77,6 +117,9 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         lock.lock()
         status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        for (name, value) in (response as? HTTPURLResponse)?.allHeaderFields ?? [:] {
+            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+        }
         let tooLarge = response.expectedContentLength > Int64(limit)
         if tooLarge { problem = "larger than \(Self.size(limit))" }
         lock.unlock()
@@ -119,7 +162,7 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
         finish()
     }
 
-    func result(for url: URL, timeout: TimeInterval) throws(LoadError) -> [UInt8] {
+    func result(for url: URL, timeout: TimeInterval) throws(LoadError) -> HTTPFetcher.Response {
         lock.lock()
         defer { lock.unlock() }
         let name = url.absoluteString
@@ -141,9 +184,11 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
             default: throw LoadError(path: name, problem: "the download failed (network error \(code))")
             }
         }
-        guard (200..<300).contains(status) else {
+        guard (200..<300).contains(status) || status == 304 else {
             throw LoadError(path: name, problem: "the server answered HTTP \(status)")
         }
-        return body
+        return HTTPFetcher.Response(status: status, body: status == 304 ? [] : body,
+                                    validators: HTTPFetcher.Validators(etag: headers["etag"], lastModified: headers["last-modified"]),
+                                    movedTo: movedTo)
     }
 }

@@ -25,6 +25,11 @@ struct MarkupTokenizer {
         bytes = Array(text.utf8)
     }
 
+    /// The 1-based line of the text read so far (for messages that name a line).
+    var line: Int {
+        1 + bytes[..<min(position, bytes.count)].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+    }
+
     mutating func tokens() -> [Token] {
         var result: [Token] = []
         while let token = next() { result.append(token) }
