@@ -71,11 +71,13 @@ let package = Package(
         .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "ReaderUI"]),
         .testTarget(name: "PodreadAppTests", dependencies: ["PodreadApp", "ReaderUI", "ReaderConfig", "EpisodeKit", "PodreadAssets"]),
         .testTarget(name: "PlaybackTests", dependencies: ["Playback", "EpisodeKit"]),
-        .testTarget(name: "EpisodeIOTests", dependencies: ["EpisodeIO", "EpisodeKit"]),
-        .testTarget(name: "PodcastLibraryTests", dependencies: ["PodcastLibrary", "EpisodeIO", "EpisodeKit"]),
+        // Helpers the test targets share: a local HTTP server.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EpisodeIOTests", dependencies: ["EpisodeIO", "EpisodeKit", "TestSupport"]),
+        .testTarget(name: "PodcastLibraryTests", dependencies: ["PodcastLibrary", "EpisodeIO", "EpisodeKit", "TestSupport"]),
         .testTarget(
             name: "PodreadCLITests",
-            dependencies: ["podread", "EpisodeKit"],
+            dependencies: ["podread", "EpisodeKit", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -8,6 +8,12 @@ public struct LoadedEpisode: Sendable {
     /// What the user named (a path or URL), or the sample's path.
     public var source: String
     public var isBundledSample: Bool
+
+    public init(episode: Episode, source: String, isBundledSample: Bool) {
+        self.episode = episode
+        self.source = source
+        self.isBundledSample = isBundledSample
+    }
 }
 
 /// How to open an episode.

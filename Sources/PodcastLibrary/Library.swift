@@ -87,7 +87,7 @@ public final class Library: Sendable {
         cache.remove(id)
     }
 
-    func update(_ podcast: Podcast) throws {
+    public func update(_ podcast: Podcast) throws {
         try pool.write { db in
             var copy = podcast
             try copy.update(db)

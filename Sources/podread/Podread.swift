@@ -8,7 +8,8 @@ struct Podread: ParsableCommand {
         version: "0.1.0",
         subcommands: [ReadCommand.self, InfoCommand.self, TranscriptCommand.self, ReadingCommand.self,
                       SearchCommand.self, QuoteCommand.self, QuotesCommand.self, ChaptersCommand.self,
-                      EpisodesCommand.self, ExportCommand.self],
+                      EpisodesCommand.self, ExportCommand.self, AddCommand.self, ImportCommand.self, ExportOPMLCommand.self,
+                      RemoveCommand.self, LibraryCommand.self, RefreshCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

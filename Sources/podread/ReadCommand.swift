@@ -3,6 +3,7 @@ import CursesTerminal
 import EpisodeIO
 import EpisodeKit
 import ReaderConfig
+import PodcastLibrary
 import PodreadApp
 import ReaderUI
 #if canImport(Glibc)
@@ -35,14 +36,11 @@ struct ReadCommand: ParsableCommand {
 
     func run() throws {
         let start = try parseTime(at, option: "--at")
-        let loaded = try ReadingNotice.while(reading: arguments.episode) {
-            try EpisodeLoader.load(arguments.episode,
-                                   options: LoadOptions(episodeNumber: arguments.episodeNumber, strict: arguments.strict))
-        }
+        let opened = try ReadingNotice.while(reading: arguments.episode) { try arguments.open() }
+        let loaded = opened.loaded
         if let problem = TerminalCheck.problem() { throw CommandFailure(message: problem) }
-        let positions = ReadingPositions()
-        let key = ReadingPositions.key(for: loaded.source, isBundledSample: loaded.isBundledSample, identity: loaded.episode.identity)
-        let saved: (time: TimeCode?, problem: String?) = start == nil ? positions.position(for: key) : (nil, nil)
+        let remembered = RememberedPlace(opened)
+        let saved: (time: TimeCode?, problem: String?) = start == nil ? remembered.position() : (nil, remembered.problem)
         let config = ConfigFile.load()
         let colors = !noColor && getenv("NO_COLOR") == nil && config.settings.appearance.colors
 
@@ -65,7 +63,10 @@ struct ReadCommand: ParsableCommand {
         // Said again once the screen is gone, so nothing is lost behind it.
         for problem in config.problems { Output.error(problem) }
         if let problem = saved.problem { Output.error(problem) }
-        if let reader = final.firstReader { try? positions.save(reader.position, for: key) }
+        if let reader = final.firstReader {
+            let atEnd = reader.currentSegment.map { $0 == reader.episode.segments.count - 1 } ?? false
+            remembered.save(reader.position, finished: atEnd)
+        }
         if SignalFlags.stopRequested { throw ExitCode(130) }
     }
 }

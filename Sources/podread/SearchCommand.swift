@@ -1,6 +1,7 @@
 import ArgumentParser
 import EpisodeIO
 import EpisodeKit
+import PodcastLibrary
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,9 +44,15 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         // A feed's transcripts are fetched several at once; a terminal sees how far it is.
         let onTerminal = isatty(STDERR_FILENO) == 1
-        let loaded = try EpisodeCollection.load(episodes, options: LoadOptions(strict: strict)) { done, total in
-            guard onTerminal, total > 1 else { return }
-            Output.progress("\r\u{1B}[Kpodread: fetching transcripts \(done)/\(total)…")
+        let loaded: (episodes: [LoadedEpisode], skipped: [LoadError])
+        if episodes.isEmpty, let library = try LibraryAccess.existing() {
+            // Nothing named and a library to search: every episode of it, offline.
+            loaded = (try LibraryAccess.run { try Self.everyEpisode(of: library) }, [])
+        } else {
+            loaded = try EpisodeCollection.load(episodes, options: LoadOptions(strict: strict)) { done, total in
+                guard onTerminal, total > 1 else { return }
+                Output.progress("\r\u{1B}[Kpodread: fetching transcripts \(done)/\(total)…")
+            }
         }
         if onTerminal { Output.progress("\r\u{1B}[K") }
         for problem in loaded.skipped { Output.error("skipped \(problem.description)") }
@@ -69,6 +76,20 @@ struct SearchCommand: ParsableCommand {
             }
         }
         if results.isEmpty { throw nothingFound("no hits for \(InertText.clean(query))") }
+    }
+
+    /// Every episode of the library, from its database and cache.
+    static func everyEpisode(of library: Library) throws -> [LoadedEpisode] {
+        var result: [LoadedEpisode] = []
+        for podcast in try library.podcasts() {
+            for row in try library.episodes(of: podcast) {
+                var episode = library.episode(row, of: podcast)
+                // Not yet fetched is no failure worth a line here.
+                if !row.transcriptCached && row.fetchProblem == nil { episode.transcriptProblem = nil }
+                result.append(LoadedEpisode(episode: episode, source: podcast.feedURL, isBundledSample: false))
+            }
+        }
+        return result
     }
 
     /// Which episodes were searched without their transcript, and why

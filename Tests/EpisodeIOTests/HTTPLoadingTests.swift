@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EpisodeIO
+import TestSupport
 import EpisodeKit
 import Synchronization
 

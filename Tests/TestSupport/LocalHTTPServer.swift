@@ -4,28 +4,49 @@ import Glibc
 #endif
 
 /// A small HTTP/1.1 server on 127.0.0.1 for podread's fetching tests. It
-/// serves fixed routes and can misbehave on purpose: never answer, send
+/// serves fixed routes and a folder of files (with `ETag` and
+/// `Last-Modified`, answering 304 to a conditional request), keeps a log of
+/// the requests it saw, and can misbehave on purpose: never answer, send
 /// forever, redirect in a loop.
-final class LocalHTTPServer: @unchecked Sendable {
-    enum Response {
+public final class LocalHTTPServer: @unchecked Sendable {
+    public enum Response: Sendable {
         case ok(String, type: String = "text/plain")
         case status(Int)
         case redirect(String)
+        /// A permanent redirect (301).
+        case moved(String)
         /// Accepts the request and never answers.
         case silent
         /// Sends a body that never ends (bounded to 30 s so a test can never hang).
         case endless
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
-    private let routes: [String: Response]
+    private var routes: [String: Response]
+    private let folder: URL?
     private let lock = NSLock()
     private var stopped = false
+    private var log: [(path: String, status: Int)] = []
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    public var base: String { "http://127.0.0.1:\(port)" }
 
-    init(routes: [String: Response]) throws {
+    /// The requests seen so far: path and the status answered.
+    public var requests: [(path: String, status: Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return log
+    }
+
+    /// Changes or adds a route while the server runs.
+    public func route(_ path: String, _ response: Response?) {
+        lock.lock()
+        routes[path] = response
+        lock.unlock()
+    }
+
+    public init(routes: [String: Response] = [:], folder: URL? = nil) throws {
+        self.folder = folder
         // Requests to this server must never go through a proxy.
         setenv("no_proxy", "127.0.0.1,localhost", 1)
         setenv("NO_PROXY", "127.0.0.1,localhost", 1)
@@ -51,7 +72,7 @@ final class LocalHTTPServer: @unchecked Sendable {
         thread.start()
     }
 
-    func stop() {
+    public func stop() {
         lock.lock()
         stopped = true
         lock.unlock()
@@ -89,19 +110,40 @@ final class LocalHTTPServer: @unchecked Sendable {
                 return
             }
         }
+        let head = String(decoding: request, as: UTF8.self)
         let line = String(decoding: request.prefix { $0 != 13 }, as: UTF8.self)
         let path = line.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
-        switch routes[path] ?? .status(404) {
+        lock.lock()
+        let route = routes[path]
+        lock.unlock()
+        func record(_ status: Int) {
+            lock.lock()
+            log.append((path, status))
+            lock.unlock()
+        }
+        guard let route else {
+            serveFile(path, head: head, client: client, record: record)
+            return
+        }
+        switch route {
         case .ok(let body, let type):
+            record(200)
             send(client, "HTTP/1.1 200 OK\r\nContent-Type: \(type)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
         case .status(let code):
+            record(code)
             send(client, "HTTP/1.1 \(code) Status\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         case .redirect(let location):
+            record(302)
             send(client, "HTTP/1.1 302 Found\r\nLocation: \(location)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        case .moved(let location):
+            record(301)
+            send(client, "HTTP/1.1 301 Moved Permanently\r\nLocation: \(location)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         case .silent:
+            record(0)
             let deadline = Date().addingTimeInterval(30)
             while !isStopped && Date() < deadline { usleep(50_000) }
         case .endless:
+            record(200)
             send(client, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n")
             let chunk = String(repeating: "00:00:01 forever\n", count: 4096)
             let deadline = Date().addingTimeInterval(30)
@@ -109,6 +151,46 @@ final class LocalHTTPServer: @unchecked Sendable {
                 if !send(client, chunk) { return }
             }
         }
+    }
+
+    /// A file of the folder, with validators; 304 when the request's match.
+    private func serveFile(_ path: String, head: String, client: Int32, record: (Int) -> Void) {
+        let relative = String(path.split(separator: "?").first ?? "").removingPercentEncoding ?? path
+        guard let folder, !relative.contains(".."),
+              let data = FileManager.default.contents(atPath: folder.path + relative),
+              let attributes = try? FileManager.default.attributesOfItem(atPath: folder.path + relative) else {
+            record(404)
+            send(client, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            return
+        }
+        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+        let etag = "\"\(data.count)-\(Int(modified.timeIntervalSince1970 * 1000))\""
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        let lastModified = formatter.string(from: modified)
+        let headers = head.lowercased()
+        if headers.contains("if-none-match: \(etag.lowercased())") {
+            record(304)
+            send(client, "HTTP/1.1 304 Not Modified\r\nETag: \(etag)\r\nConnection: close\r\n\r\n")
+            return
+        }
+        record(200)
+        send(client, "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: \(data.count)\r\nETag: \(etag)\r\nLast-Modified: \(lastModified)\r\nConnection: close\r\n\r\n")
+        send(client, data)
+    }
+
+    @discardableResult
+    private func send(_ client: Int32, _ data: Data) -> Bool {
+        let bytes = Array(data)
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count <= 0 { return false }
+            sent += count
+        }
+        return true
     }
 
     @discardableResult

@@ -1,0 +1,55 @@
+import Foundation
+import TestSupport
+
+/// A library written by `../shared/bench/make-library.py` into a temporary
+/// folder and served on 127.0.0.1, with the folders podread keeps its own
+/// files in for this test.
+final class GeneratedLibrary {
+    let root: URL
+    let site: URL
+    let server: LocalHTTPServer
+    let environment: [String: String]
+    let manifest: [[String: Any]]
+
+    static let script: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/bench/make-library.py")
+
+    init(podcasts: Int = 3, episodes: Int = 10) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("podread-library-\(UUID().uuidString)")
+        site = root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        server = try LocalHTTPServer(folder: site)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.script.path, site.path, "--podcasts", "\(podcasts)", "--episodes", "\(episodes)",
+                             "--minutes", "3", "--base-url", server.base + "/"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw GeneratorFailure(message: "make-library.py failed (is wamerican-large installed? .ci/setup installs it)")
+        }
+        let data = try Data(contentsOf: site.appendingPathComponent("manifest.json"))
+        manifest = ((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["episodes"] as? [[String: Any]]) ?? []
+        environment = [
+            "HOME": root.path, "XDG_DATA_HOME": root.appendingPathComponent("data").path,
+            "XDG_CACHE_HOME": root.appendingPathComponent("cache").path, "XDG_STATE_HOME": root.appendingPathComponent("state").path,
+        ]
+    }
+
+    deinit {
+        server.stop()
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    var opml: URL { site.appendingPathComponent("library.opml") }
+
+    func feedURL(_ number: Int) -> String { server.base + "/feeds/show-\(String(format: "%02d", number)).xml" }
+
+    func episodes(ofFeed number: Int) -> Int {
+        manifest.filter { ($0["feed"] as? String) == "feeds/show-\(String(format: "%02d", number)).xml" }.count
+    }
+
+    struct GeneratorFailure: Error { var message: String }
+}
