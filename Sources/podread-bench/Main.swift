@@ -2,7 +2,7 @@ import EpisodeKit
 import Foundation
 import PodreadAssets
 
-/// `swift run -c release podread-bench [--json] [--detail] [--episodes N] [--large SEGMENTS]`
+/// `swift run -c release podread-bench [--json] [--detail] [--episodes N] [--large SEGMENTS] [--refresh-library DIR] [--no-refresh]`
 ///
 /// Builds a synthetic archive from the bundled sample and reports index
 /// build speed, index memory, and per-query latency against a naive scan of
@@ -135,6 +135,16 @@ enum Bench {
             for figure in LargeTranscriptBench.run(sample: sample, segments: largeCount) {
                 if !figure.line.isEmpty { lines.append(figure.line) }
                 report.append((figure.key, .double(figure.milliseconds)))
+            }
+        }
+
+        if !arguments.contains("--no-refresh") {
+            var existing: String?
+            if let flag = arguments.firstIndex(of: "--refresh-library"), flag + 1 < arguments.endIndex { existing = arguments[flag + 1] }
+            lines.append("")
+            for figure in RefreshBench.run(library: existing) {
+                if !figure.line.isEmpty { lines.append(figure.line) }
+                report.append((figure.key, .double(figure.value)))
             }
         }
 

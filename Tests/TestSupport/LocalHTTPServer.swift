@@ -31,6 +31,13 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
     public var base: String { "http://127.0.0.1:\(port)" }
 
+    /// How long each file of the folder takes to come (a slow host).
+    public var fileDelay: TimeInterval {
+        get { lock.lock(); defer { lock.unlock() }; return delay }
+        set { lock.lock(); delay = newValue; lock.unlock() }
+    }
+    private var delay: TimeInterval = 0
+
     /// The requests seen so far: path and the status answered.
     public var requests: [(path: String, status: Int)] {
         lock.lock()
@@ -155,6 +162,8 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
     /// A file of the folder, with validators; 304 when the request's match.
     private func serveFile(_ path: String, head: String, client: Int32, record: (Int) -> Void) {
+        let wait = fileDelay
+        if wait > 0 { usleep(UInt32(wait * 1_000_000)) }
         let relative = String(path.split(separator: "?").first ?? "").removingPercentEncoding ?? path
         guard let folder, !relative.contains(".."),
               let data = FileManager.default.contents(atPath: folder.path + relative),

@@ -4,18 +4,18 @@ import TestSupport
 /// A library written by `../shared/bench/make-library.py` into a temporary
 /// folder and served on 127.0.0.1, with the folders podread keeps its own
 /// files in for this test.
-final class GeneratedLibrary {
-    let root: URL
-    let site: URL
-    let server: LocalHTTPServer
-    let environment: [String: String]
-    let manifest: [[String: Any]]
+public final class GeneratedLibrary {
+    public let root: URL
+    public let site: URL
+    public let server: LocalHTTPServer
+    public let environment: [String: String]
+    public let manifest: [[String: Any]]
 
-    static let script: URL = URL(fileURLWithPath: #filePath)
+    public static let script: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/bench/make-library.py")
 
-    init(podcasts: Int = 3, episodes: Int = 10) throws {
+    public init(podcasts: Int = 3, episodes: Int = 10) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("podread-library-\(UUID().uuidString)")
         site = root.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -43,13 +43,13 @@ final class GeneratedLibrary {
         try? FileManager.default.removeItem(at: root)
     }
 
-    var opml: URL { site.appendingPathComponent("library.opml") }
+    public var opml: URL { site.appendingPathComponent("library.opml") }
 
-    func feedURL(_ number: Int) -> String { server.base + "/feeds/show-\(String(format: "%02d", number)).xml" }
+    public func feedURL(_ number: Int) -> String { server.base + "/feeds/show-\(String(format: "%02d", number)).xml" }
 
-    func episodes(ofFeed number: Int) -> Int {
+    public func episodes(ofFeed number: Int) -> Int {
         manifest.filter { ($0["feed"] as? String) == "feeds/show-\(String(format: "%02d", number)).xml" }.count
     }
 
-    struct GeneratorFailure: Error { var message: String }
+    public struct GeneratorFailure: Error { public var message: String }
 }

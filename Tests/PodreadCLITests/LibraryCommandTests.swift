@@ -1,0 +1,153 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+import TestSupport
+
+/// The library commands, on a library generated and served on 127.0.0.1.
+@Suite("Library commands", .serialized)
+struct LibraryCommandTests {
+    let generated: GeneratedLibrary
+
+    init() throws {
+        generated = try GeneratedLibrary()
+    }
+
+    func run(_ arguments: [String]) throws -> PodreadRunner.Result {
+        try PodreadRunner.run(arguments, environment: generated.environment)
+    }
+
+    func libraryJSON() throws -> [[String: Any]] {
+        let result = try run(["library", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        return object?["podcasts"] as? [[String: Any]] ?? []
+    }
+
+    @Test("an empty library: exit 0, an empty list and a line on how to add podcasts; commands use the sample")
+    func empty() throws {
+        let listed = try run(["library", "--json"])
+        #expect(listed.status == 0 && listed.output.contains("\"podcasts\" : [") || listed.output.contains("\"podcasts\": []"))
+        #expect(listed.error.contains("podread add FEED"))
+        let info = try run(["info"])
+        #expect(info.output.contains("Overlooked and underestimated"))
+        #expect(!FileManager.default.fileExists(atPath: generated.environment["XDG_DATA_HOME"]! + "/podread/library.sqlite"))
+    }
+
+    @Test("add: fetched at once, reported; again: said and nothing changed; an HTML page: exit 2, nothing added")
+    func add() throws {
+        let added = try run(["add", generated.feedURL(0)])
+        #expect(added.status == 0)
+        #expect(added.output.hasPrefix("added ") && added.output.contains("10 episodes"))
+        let again = try run(["add", generated.feedURL(0)])
+        #expect(again.status == 0 && again.output.contains("already in the library") && again.output.contains("nothing changed"))
+        generated.server.route("/page.html", .ok("<html><head><title>Shop</title></head><body>Buy things</body></html>", type: "text/html"))
+        let page = try run(["add", generated.server.base + "/page.html"])
+        #expect(page.status == 2 && page.error.contains("not a podcast feed"))
+        #expect(try libraryJSON().count == 1)
+        // A local feed file works too.
+        let local = try run(["add", generated.site.appendingPathComponent("feeds/show-02.xml").path])
+        #expect(local.status == 0)
+        #expect(try libraryJSON().count == 2)
+    }
+
+    @Test("import: every feed followed and refreshed; library lists counts; export-opml gives them back")
+    func importExport() throws {
+        let imported = try run(["import", generated.opml.path])
+        #expect(imported.status == 0)
+        #expect(imported.output.contains("following 3 new podcasts"))
+        let podcasts = try libraryJSON()
+        #expect(podcasts.map { $0["number"] as? Int } == [1, 2, 3])
+        #expect(podcasts.allSatisfy { ($0["episodes"] as? Int) == 10 && ($0["transcripts"] as? Int) == 10 && $0["refreshed"] is String })
+        let exported = try run(["export-opml"])
+        for number in 0..<3 { #expect(exported.output.contains("xmlUrl=\"\(generated.feedURL(number))\"")) }
+        // Importing the same file again adds nothing.
+        #expect(try run(["import", generated.opml.path]).output.contains("following 0 new podcasts"))
+    }
+
+    @Test("not OPML, or an unknown podcast: one clear line, exit 2, nothing changed")
+    func badInput() throws {
+        let html = generated.root.appendingPathComponent("not.opml")
+        try "<html>\n<body>hello</body></html>".write(to: html, atomically: true, encoding: .utf8)
+        let notOPML = try run(["import", html.path])
+        #expect(notOPML.status == 2 && notOPML.error.contains("\(html.path):1: not an OPML file"))
+        _ = try run(["add", generated.feedURL(0)])
+        let unknown = try run(["info", "no such show"])
+        #expect(unknown.status == 2 && unknown.error.contains("no podcast in the library matches \"no such show\""))
+        #expect(try libraryJSON().count == 1)
+    }
+
+    @Test("library episodes as EPISODE: a number or part of a title, --episode N; --sample still opens the sample")
+    func episodes() throws {
+        _ = try run(["import", generated.opml.path])
+        let newest = generated.manifest.first { ($0["feed"] as? String) == "feeds/show-01.xml" && ($0["newest_first"] as? Int) == 2 }
+        let info = try run(["info", "2", "--episode", "2", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(info.output.utf8)) as? [String: Any]
+        #expect(object?["title"] as? String == newest?["title"] as? String)
+        #expect(object?["segments"] as? Int == newest?["segments"] as? Int)
+        #expect(try run(["info", "--sample"]).output.contains("Overlooked and underestimated"))
+        #expect(try run(["info", "sample"]).output.contains("Overlooked and underestimated"))
+        // No network needed: with the server gone, the episode still opens from the cache.
+        generated.server.stop()
+        #expect(try run(["transcript", "2", "--episode", "2"]).status == 0)
+        // And a search with no episode searches the whole library.
+        let search = try run(["search", "Ballbach", "--json"])
+        #expect(search.status == 0 && search.output.contains("\"total\""))
+    }
+
+    @Test("refresh: exit 1 when a feed fails, with its reason; the others go on")
+    func refreshFailure() throws {
+        _ = try run(["import", generated.opml.path])
+        generated.server.route("/feeds/show-01.xml", .status(404))
+        let refreshed = try run(["refresh"])
+        #expect(refreshed.status == 1)
+        #expect(refreshed.output.contains("failed: ") && refreshed.output.contains("HTTP 404"))
+        #expect(refreshed.output.components(separatedBy: ": unchanged").count == 3)
+        // The podcast named by part of its title.
+        generated.server.route("/feeds/show-01.xml", nil)
+        let one = try run(["refresh", "2"])
+        #expect(one.status == 0 && one.output.split(separator: "\n").count == 1)
+    }
+
+    @Test("podread killed with SIGKILL mid-refresh: the library stays whole, and the next refresh completes it")
+    func killedRefresh() throws {
+        _ = try run(["import", generated.opml.path])
+        // Make every file new again, then refresh slowly and kill it halfway.
+        _ = try run(["remove", "1"])
+        _ = try run(["remove", "1"])
+        _ = try run(["remove", "1"])
+        for number in 0..<3 { _ = try run(["add", generated.feedURL(number)]) }
+        let cache = URL(fileURLWithPath: generated.environment["XDG_CACHE_HOME"]!).appendingPathComponent("podread")
+        try? FileManager.default.removeItem(at: cache)
+        let data = generated.environment["XDG_DATA_HOME"]!
+        generated.server.fileDelay = 0.05
+        let start = generated.server.requests.count
+        let pid = try Spawn.start([PodreadRunner.executable.path, "refresh"],
+                                  environment: generated.environment.map { "\($0.key)=\($0.value)" } + ["PATH=/usr/bin:/bin"])
+        let deadline = Date().addingTimeInterval(20)
+        while generated.server.requests.count < start + 10 && Date() < deadline { usleep(10_000) }
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        generated.server.fileDelay = 0
+        // What was committed is whole: the database opens and lists its podcasts.
+        #expect(try libraryJSON().count == 3)
+        let again = try run(["refresh"])
+        #expect(again.status == 0, "\(again.output)\(again.error)")
+        let podcasts = try libraryJSON()
+        #expect(podcasts.allSatisfy { ($0["episodes"] as? Int) == 10 && ($0["transcripts"] as? Int) == 10 })
+        #expect(FileManager.default.fileExists(atPath: data + "/podread/library.sqlite"))
+    }
+
+    @Test("a damaged database: named, kept, and library --reset moves it aside")
+    func damaged() throws {
+        let file = URL(fileURLWithPath: generated.environment["XDG_DATA_HOME"]!).appendingPathComponent("podread/library.sqlite")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(repeating: 0x41, count: 4096).write(to: file)
+        let listed = try run(["library"])
+        #expect(listed.status == 2 && listed.error.contains("is damaged") && listed.error.contains("podread library --reset"))
+        let reset = try run(["library", "--reset"])
+        #expect(reset.status == 0 && reset.output.contains("moved the library aside"))
+        #expect(try run(["library"]).status == 0)
+    }
+}
