@@ -71,6 +71,9 @@ enum LibraryDatabase {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        // In WAL mode NORMAL never corrupts the file; a power cut may lose the
+        // last refresh's marks, which the next refresh fetches again.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             let pool = try DatabasePool(path: file.path, configuration: configuration)
             try migrator().migrate(pool)

@@ -197,6 +197,7 @@ public struct Refresher: Sendable {
               }) else { return }
         let problems = Mutex([String]())
         let count = Mutex(0)
+        let done = Mutex([LibraryEpisode]())
         let library = self.library
         let fetcher = self.fetcher
         Concurrently.forEach(missing.indices, width: concurrentFiles) { number in
@@ -227,12 +228,15 @@ public struct Refresher: Sendable {
                 }
                 changed = true
             }
-            if changed {
-                let row = episode
-                try? library.pool.write { db in
-                    try db.execute(sql: "UPDATE episode SET transcriptCached = ?, chaptersCached = ?, fetchProblem = ? WHERE id = ?",
-                                   arguments: [row.transcriptCached, row.chaptersCached, row.fetchProblem, episodeID])
-                }
+            if changed { done.withLock { $0.append(episode) } }
+        }
+        // One transaction for the podcast's files: a file in the cache whose
+        // mark was not written yet (podread killed meanwhile) is fetched again next time.
+        let rows = done.withLock { $0 }
+        try? library.pool.write { db in
+            for row in rows {
+                try db.execute(sql: "UPDATE episode SET transcriptCached = ?, chaptersCached = ?, fetchProblem = ? WHERE id = ?",
+                               arguments: [row.transcriptCached, row.chaptersCached, row.fetchProblem, row.id])
             }
         }
         report.transcriptsFetched = count.withLock { $0 }
