@@ -53,12 +53,17 @@ struct MPVPlayerTests {
 
         player.perform(.pause, now: monotonicNow())
         wait(3) { !player.state(now: monotonicNow()).playing }
-        // mpv reports where it stopped just after pausing: wait for two readings that agree.
+        // mpv reports where it stopped just after pausing: wait until the
+        // reading has stayed the same for half a second (mpv is slow to say on a busy machine).
         var settled = player.state(now: monotonicNow()).position
-        wait(3) {
+        var since = Date()
+        wait(6) {
             let now = player.state(now: monotonicNow()).position
-            defer { settled = now }
-            return now == settled && !player.state(now: monotonicNow()).playing
+            if now != settled {
+                settled = now
+                since = Date()
+            }
+            return Date().timeIntervalSince(since) >= 0.5 && !player.state(now: monotonicNow()).playing
         }
         let held = player.state(now: monotonicNow()).position
         // Then it must not move: watch for movement for most of a second.
