@@ -89,8 +89,7 @@ public final class Library: Sendable {
 
     public func update(_ podcast: Podcast) throws {
         try pool.write { db in
-            var copy = podcast
-            try copy.update(db)
+            try podcast.update(db)
         }
     }
 

@@ -148,25 +148,27 @@ public struct Refresher: Sendable {
     private func store(_ feed: Feed, of podcast: Podcast, from location: EpisodeLocation, replacing: Bool) throws -> (new: Int, total: Int) {
         guard let podcastID = podcast.id else { return (0, 0) }
         return try library.pool.write { db in
-            var saved = podcast
-            try saved.update(db)
+            try podcast.update(db)
             guard replacing else {
                 return (0, try LibraryEpisode.filter(Column("podcastID") == podcastID).fetchCount(db))
             }
             var new = 0
-            var identities: [String] = []
+            var identities = Set<String>()
+            // Known episodes at once: a feed of ten thousand items is ten thousand lookups otherwise.
+            var known: [String: LibraryEpisode] = [:]
+            for row in try LibraryEpisode.filter(Column("podcastID") == podcastID).fetchAll(db) { known[row.identity] = row }
             for item in feed.items {
                 let identity = item.identity
-                guard !identities.contains(identity) else { continue }  // a feed that lists an item twice
-                identities.append(identity)
+                guard identities.insert(identity).inserted else { continue }  // a feed that lists an item twice
                 let episode = feed.episode(item)
                 let transcript = item.preferredTranscript.flatMap { location.resolve($0.url)?.description }
                 let chapters = item.chaptersURL.flatMap { location.resolve($0)?.description }
-                if var known = try LibraryEpisode.filter(Column("podcastID") == podcastID && Column("identity") == identity).fetchOne(db) {
-                    if known.transcriptURL != transcript { known.transcriptCached = false; known.fetchProblem = nil }
-                    if known.chaptersURL != chapters { known.chaptersCached = false }
-                    known.fill(from: episode, transcript: transcript, chapters: chapters)
-                    try known.update(db)
+                if var row = known[identity] {
+                    if row.transcriptURL != transcript { row.transcriptCached = false; row.fetchProblem = nil }
+                    if row.chaptersURL != chapters { row.chaptersCached = false }
+                    let before = row
+                    row.fill(from: episode, transcript: transcript, chapters: chapters)
+                    if row != before { try row.update(db) }
                 } else {
                     var row = LibraryEpisode(id: nil, podcastID: podcastID, identity: identity, title: "", date: nil, duration: nil,
                                              audioURL: nil, pageURL: nil, shownotes: "", links: "[]", transcriptURL: nil, chaptersURL: nil,

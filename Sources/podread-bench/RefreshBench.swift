@@ -100,7 +100,7 @@ enum RefreshBench {
 
         init?(folder: URL) {
             log = FileManager.default.temporaryDirectory.appendingPathComponent("podread-bench-server-\(UUID().uuidString).log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             guard let handle = try? FileHandle(forWritingTo: log) else { return nil }
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", "-u", "-c", """

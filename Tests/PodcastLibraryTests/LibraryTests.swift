@@ -220,3 +220,27 @@ struct LibraryTests {
         #expect(try Library(environment: environment).isEmpty)
     }
 }
+
+@Suite("The library at scale")
+struct LibraryScaleTests {
+    @Test("a feed of 10,000 items is stored, and stored again unchanged, whole")
+    func bigFeed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("podread-big-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let items = (1...10_000).map { number in
+            "<item><title>Episode \(number)</title><guid>big-\(number)</guid><pubDate>Mon, 02 Feb 2026 08:00:00 GMT</pubDate><description>Notes \(number).</description></item>"
+        }
+        let feed = root.appendingPathComponent("big.xml")
+        try ("<rss version=\"2.0\"><channel><title>Big</title>" + items.joined(separator: "\n") + "</channel></rss>")
+            .write(to: feed, atomically: true, encoding: .utf8)
+        let library = try Library(environment: ["HOME": root.path, "XDG_DATA_HOME": root.path + "/data", "XDG_CACHE_HOME": root.path + "/cache",
+                                                "XDG_STATE_HOME": root.path + "/state"])
+        let podcast = try library.subscribe(feedURL: feed.path, title: nil).podcast
+        let report = Refresher(library: library).refreshOne(podcast)
+        #expect(report.failure == nil && report.newEpisodes == 10_000)
+        let again = Refresher(library: library).refreshOne(try library.podcasts()[0])
+        #expect(again.newEpisodes == 0 && again.episodes == 10_000)
+        #expect(try library.episodes(of: podcast).count == 10_000)
+    }
+}

@@ -1,5 +1,4 @@
 import Foundation
-import TestSupport
 
 /// A library written by `../shared/bench/make-library.py` into a temporary
 /// folder and served on 127.0.0.1, with the folders podread keeps its own
