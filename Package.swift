@@ -53,7 +53,7 @@ let package = Package(
 
         // The app: its screens as a stack, the run loop between a Terminal and
         // the services (player, clipboard and journal, opener). No curses.
-        .target(name: "PodreadApp", dependencies: ["ReaderUI", "EpisodeKit", "EpisodeIO", "Playback"]),
+        .target(name: "PodreadApp", dependencies: ["ReaderUI", "EpisodeKit", "EpisodeIO", "Playback", "PodcastLibrary"]),
 
         .executableTarget(
             name: "podread",
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "EpisodeKitTests", dependencies: ["EpisodeKit", "PodreadAssets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "EpisodeKit", "PodreadAssets"]),
         .testTarget(name: "ReaderConfigTests", dependencies: ["ReaderConfig", "ReaderUI"]),
-        .testTarget(name: "PodreadAppTests", dependencies: ["PodreadApp", "ReaderUI", "ReaderConfig", "EpisodeKit", "PodreadAssets"]),
+        .testTarget(name: "PodreadAppTests", dependencies: ["PodreadApp", "ReaderUI", "ReaderConfig", "EpisodeKit", "PodreadAssets", "PodcastLibrary", "TestSupport"]),
         .testTarget(name: "PlaybackTests", dependencies: ["Playback", "EpisodeKit"]),
         // Helpers the test targets share: a local HTTP server.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

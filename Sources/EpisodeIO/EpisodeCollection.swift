@@ -1,6 +1,5 @@
 import EpisodeKit
 import Foundation
-import Synchronization
 
 /// Several episodes for one search: files, every episode file under a
 /// directory, or every episode of a feed.
@@ -65,9 +64,9 @@ public enum EpisodeCollection {
     static func assembleConcurrently(_ feed: Feed, from location: EpisodeLocation, options: LoadOptions,
                                      progress: (@Sendable (Int, Int) -> Void)?) -> [Result<Episode, LoadError>] {
         let total = feed.items.count
-        let next = Mutex(0)
-        let done = Mutex(0)
-        let results = Mutex([Result<Episode, LoadError>?](repeating: nil, count: total))
+        let next = Locked(0)
+        let done = Locked(0)
+        let results = Locked([Result<Episode, LoadError>?](repeating: nil, count: total))
         let group = DispatchGroup()
         for _ in 0..<min(concurrentFetches, total) {
             group.enter()

@@ -136,6 +136,11 @@ public final class Library: Sendable {
         }
     }
 
+    /// Marks a library episode finished, or not (`x` on the episodes screen).
+    public func setFinished(_ id: Int64, _ finished: Bool) throws {
+        try pool.write { db in try db.execute(sql: "UPDATE episode SET finished = ? WHERE id = ?", arguments: [finished, id]) }
+    }
+
     private func importPositionsOnce(from positions: ReadingPositions) throws {
         let done = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'positionsImported'") }
         guard done == nil else { return }

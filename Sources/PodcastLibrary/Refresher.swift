@@ -2,7 +2,6 @@ import EpisodeIO
 import EpisodeKit
 import Foundation
 import GRDB
-import Synchronization
 
 /// What one podcast's refresh did.
 public struct RefreshReport: Sendable {
@@ -44,8 +43,8 @@ public struct Refresher: Sendable {
 
     /// Refreshes these podcasts; the reports come back in the same order.
     public func refresh(_ podcasts: [Podcast], progress: (@Sendable (RefreshProgress) -> Void)? = nil) -> [RefreshReport] {
-        let state = Mutex(RefreshProgress(feedsDone: 0, feeds: podcasts.count, transcriptsFetched: 0, failures: 0))
-        let reports = Mutex([RefreshReport?](repeating: nil, count: podcasts.count))
+        let state = Locked(RefreshProgress(feedsDone: 0, feeds: podcasts.count, transcriptsFetched: 0, failures: 0))
+        let reports = Locked([RefreshReport?](repeating: nil, count: podcasts.count))
         Concurrently.forEach(podcasts.indices, width: concurrentFeeds) { number in
             let report = refreshOne(podcasts[number]) { fetched in
                 let now = state.withLock { value -> RefreshProgress in
@@ -197,9 +196,9 @@ public struct Refresher: Sendable {
                       && ((Column("transcriptURL") != nil && Column("transcriptCached") == false)
                           || (Column("chaptersURL") != nil && Column("chaptersCached") == false))).fetchAll(db)
               }) else { return }
-        let problems = Mutex([String]())
-        let count = Mutex(0)
-        let done = Mutex([LibraryEpisode]())
+        let problems = Locked([String]())
+        let count = Locked(0)
+        let done = Locked([LibraryEpisode]())
         let library = self.library
         let fetcher = self.fetcher
         Concurrently.forEach(missing.indices, width: concurrentFiles) { number in
@@ -273,7 +272,7 @@ extension LibraryEpisode {
 enum Concurrently {
     static func forEach(_ items: Range<Int>, width: Int, _ body: @escaping @Sendable (Int) -> Void) {
         guard !items.isEmpty else { return }
-        let next = Mutex(items.lowerBound)
+        let next = Locked(items.lowerBound)
         let group = DispatchGroup()
         for _ in 0..<min(max(1, width), items.count) {
             group.enter()

@@ -24,12 +24,16 @@ public struct AppServices {
     public var deliverQuote: (_ quote: Quote, _ format: QuoteFormat, _ copy: (String) -> Void) -> HostEvent
     /// Opens a link with the desktop's opener, or copies it (through `copy`) when there is none.
     public var openLink: (_ link: String, _ copy: (String) -> Void) -> HostEvent
+    /// A player for an episode opened from the library (its own audio).
+    public var playerFor: ((Episode) -> Player)?
 
     public init(player: Player,
                 deliverQuote: @escaping (Quote, QuoteFormat, (String) -> Void) -> HostEvent,
-                openLink: @escaping (String, (String) -> Void) -> HostEvent) {
+                openLink: @escaping (String, (String) -> Void) -> HostEvent,
+                playerFor: ((Episode) -> Player)? = nil) {
         self.player = player
         self.deliverQuote = deliverQuote
         self.openLink = openLink
+        self.playerFor = playerFor
     }
 }

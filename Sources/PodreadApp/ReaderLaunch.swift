@@ -22,6 +22,6 @@ public enum ReaderLaunch {
         }
         let reader = ReaderState(episode: episode, width: size.width, height: size.height, settings: settings, colors: colors,
                                  indexLater: indexLater)
-        return (AppState(.reader(reader)), indexing)
+        return (AppState(.reader(reader, libraryEpisode: nil), width: size.width, height: size.height, settings: settings, colors: colors), indexing)
     }
 }

@@ -18,7 +18,8 @@ extension AppServices {
                 }
                 copy(link)
                 return .linkOpened(message: UIStrings.copiedLink(link))
-            }
+            },
+            playerFor: { episode in PlayerHost(audio: episode.audioURL, duration: episode.duration) }
         )
     }
 }

@@ -35,6 +35,12 @@ struct ReadCommand: ParsableCommand {
     var play = false
 
     func run() throws {
+        // No episode named and podcasts followed: the library.
+        if arguments.episode == nil, !arguments.sample, arguments.episodeNumber == nil, at == nil, search == nil,
+           let library = try LibraryAccess.existing() {
+            try runLibrary(library)
+            return
+        }
         let start = try parseTime(at, option: "--at")
         let opened = try ReadingNotice.while(reading: arguments.episode) { try arguments.open() }
         let loaded = opened.loaded
@@ -46,15 +52,13 @@ struct ReadCommand: ParsableCommand {
 
         let player = PlayerHost(audio: audio ?? loaded.episode.audioURL, duration: loaded.episode.duration)
         defer { player.stop() }
-        let terminal: CursesScreen
-        do {
-            terminal = try CursesScreen(colors: colors)
-        } catch {
-            throw CommandFailure(message: error.description)
-        }
+        let terminal = try Self.terminal(colors: colors)
         let (app, indexing) = ReaderLaunch.open(loaded.episode, on: terminal, settings: config.settings, colors: colors)
         // Every problem goes to the reader's messages; the first shows at once.
-        let notices = config.problems + [saved.problem].compactMap { $0 } + loaded.episode.warnings.map(\.description)
+        var notices = config.problems + [saved.problem].compactMap { $0 } + loaded.episode.warnings.map(\.description)
+        if loaded.isBundledSample, arguments.episode == nil, !arguments.sample {
+            notices.append("this is the bundled sample; 'podread add FEED' follows a podcast, and podread then opens your library")
+        }
         let runner = AppRunner(state: app, terminal: terminal, services: .real(player: player), indexing: indexing)
         let final = runner.run(start: StartRequest(time: start ?? saved.time, resumed: start == nil && saved.time != nil,
                                                    search: search, notices: notices), play: play)
@@ -68,5 +72,34 @@ struct ReadCommand: ParsableCommand {
             remembered.save(reader.position, finished: atEnd)
         }
         if SignalFlags.stopRequested { throw ExitCode(130) }
+    }
+
+    /// The library's screens: podcasts, their episodes, the reader, search.
+    private func runLibrary(_ library: Library) throws {
+        if let problem = TerminalCheck.problem() { throw CommandFailure(message: problem) }
+        let config = ConfigFile.load()
+        let colors = !noColor && getenv("NO_COLOR") == nil && config.settings.appearance.colors
+        let player = PlayerHost(audio: nil, duration: .zero)
+        defer { player.stop() }
+        let terminal = try Self.terminal(colors: colors)
+        let host = LibraryHost(library: library)
+        let size = terminal.size
+        var screen = LibraryScreen(podcasts: host.podcasts())
+        if let problem = config.problems.first { screen.message = problem; screen.warning = true }
+        let app = AppState(.library(screen), width: size.width, height: size.height, settings: config.settings, colors: colors)
+        let runner = AppRunner(state: app, terminal: terminal, services: .real(player: player), library: host)
+        runner.run()
+        player.stop()
+        terminal.end()
+        for problem in config.problems { Output.error(problem) }
+        if SignalFlags.stopRequested { throw ExitCode(130) }
+    }
+
+    private static func terminal(colors: Bool) throws -> CursesScreen {
+        do {
+            return try CursesScreen(colors: colors)
+        } catch {
+            throw CommandFailure(message: error.description)
+        }
     }
 }

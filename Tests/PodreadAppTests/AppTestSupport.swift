@@ -15,7 +15,8 @@ enum AppFixture {
 
     static func app(width: Int = 80, height: Int = 24, episode: Episode = sample, settings: ReaderSettings = ReaderSettings()) -> AppState {
         AppState(.reader(ReaderState(episode: episode, index: episode.title == sample.title ? sampleIndex : nil,
-                                     width: width, height: height, settings: settings)))
+                                     width: width, height: height, settings: settings), libraryEpisode: nil),
+                 settings: settings)
     }
 }
 

@@ -69,7 +69,7 @@ struct AppTests {
         let reader = ReaderState(episode: AppFixture.sample, width: 80, height: 24, indexLater: true)
         let terminal = ScriptedTerminal(keys: "/cyber<Enter>")
         let services = RecordingServices()
-        let runner = AppRunner(state: AppState(.reader(reader)), terminal: terminal, services: services.services, indexing: late)
+        let runner = AppRunner(state: AppState(.reader(reader, libraryEpisode: nil)), terminal: terminal, services: services.services, indexing: late)
         var final = runner.run()
         #expect(terminal.lines.last!.contains("indexing…"))
         late.ready = AppFixture.sampleIndex
@@ -120,7 +120,7 @@ struct AppTests {
         let below = app.reader!
         var other = AppFixture.sample
         other.title = "Another episode"
-        _ = update(&app, .open(.reader(ReaderState(episode: other, width: 120, height: 40))))
+        _ = update(&app, .open(.reader(ReaderState(episode: other, width: 120, height: 40), libraryEpisode: nil)))
         #expect(app.screens.count == 2)
         #expect(app.reader?.width == 80)   // opened at the terminal's size
         #expect(render(app).lines[0].contains("Another episode"))
@@ -131,7 +131,7 @@ struct AppTests {
         #expect(back.panes[.shownotes] == below.panes[.shownotes])
         #expect(back.search?.query == "ballbach")
         #expect(render(app) == ReaderUI.render(below))
-        #expect(update(&app, keys: "q") == [.quit])
+        #expect(update(&app, keys: "q") == [AppEffect.quit])
     }
 
     @Test("boxes and prompts take their keys from config.toml")

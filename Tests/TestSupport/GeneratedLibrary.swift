@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A library written by `../shared/bench/make-library.py` into a temporary
 /// folder and served on 127.0.0.1, with the folders podread keeps its own
@@ -19,14 +22,12 @@ public final class GeneratedLibrary {
         site = root.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         server = try LocalHTTPServer(folder: site)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path, site.path, "--podcasts", "\(podcasts)", "--episodes", "\(episodes)",
-                             "--minutes", "3", "--base-url", server.base + "/"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        // posix_spawn, not Process: Process waits by running a run loop,
+        // which is not safe on the test runner's threads.
+        let status = try Spawn.run(["/usr/bin/env", "python3", Self.script.path, site.path, "--podcasts", "\(podcasts)",
+                                    "--episodes", "\(episodes)", "--minutes", "3", "--base-url", server.base + "/"],
+                                   output: "/dev/null", environment: ["PATH=/usr/bin:/bin:/usr/local/bin", "LANG=C.UTF-8"])
+        guard status == 0 else {
             throw GeneratorFailure(message: "make-library.py failed (is wamerican-large installed? .ci/setup installs it)")
         }
         let data = try Data(contentsOf: site.appendingPathComponent("manifest.json"))

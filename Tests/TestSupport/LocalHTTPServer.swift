@@ -79,10 +79,14 @@ public final class LocalHTTPServer: @unchecked Sendable {
         thread.start()
     }
 
+    /// Stops listening; once only (a second close could close a descriptor
+    /// that something else has opened since).
     public func stop() {
         lock.lock()
+        let wasStopped = stopped
         stopped = true
         lock.unlock()
+        guard !wasStopped else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }

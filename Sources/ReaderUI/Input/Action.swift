@@ -14,6 +14,8 @@ public enum Action: String, CaseIterable, Sendable {
     case listDown, listUp, listHalfDown, listHalfUp, listPageDown, listPageUp, listTop, listBottom, choose, close
     // While typing at the bottom line (search, time, command).
     case submit, abandon, deleteBack, clearLine, historyBack, historyForward
+    // On the library's screens (podcasts, episodes).
+    case refresh, addFeed, removePodcast, toggleFinished
 
     /// Where the action's keys work.
     public var context: KeyContext {
@@ -22,6 +24,8 @@ public enum Action: String, CaseIterable, Sendable {
             return .list
         case .submit, .abandon, .deleteBack, .clearLine, .historyBack, .historyForward:
             return .prompt
+        case .refresh, .addFeed, .removePodcast, .toggleFinished:
+            return .library
         default:
             return .reader
         }
@@ -87,13 +91,17 @@ public enum Action: String, CaseIterable, Sendable {
         case .clearLine: "clear the line"
         case .historyBack: "an earlier search"
         case .historyForward: "a later search"
+        case .refresh: "refresh (the podcast chosen, or all from the library)"
+        case .addFeed: "follow a podcast: type its feed's address"
+        case .removePodcast: "stop following the podcast chosen (asks first)"
+        case .toggleFinished: "mark the episode finished, or not"
         }
     }
 }
 
 /// Where keys are read: the reader itself, a box over it, or a line being typed.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case reader, list, prompt
+    case reader, list, prompt, library
 
     /// The heading help gives the context's keys.
     public var title: String {
@@ -101,6 +109,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .reader: "In the reader"
         case .list: "In help, messages, results, chapters and links"
         case .prompt: "While typing a search, a time or a command"
+        case .library: "In the library and a podcast's episodes (with the list keys)"
         }
     }
 }
@@ -112,12 +121,14 @@ public struct Keymap: Sendable, Equatable {
     public var bindings: [Key: Action]
     public var listBindings: [Key: Action]
     public var promptBindings: [Key: Action]
+    public var libraryBindings: [Key: Action]
 
     public init(bindings: [Key: Action], listBindings: [Key: Action] = Keymap.standardList,
-                promptBindings: [Key: Action] = Keymap.standardPrompt) {
+                promptBindings: [Key: Action] = Keymap.standardPrompt, libraryBindings: [Key: Action] = Keymap.standardLibrary) {
         self.bindings = bindings
         self.listBindings = listBindings
         self.promptBindings = promptBindings
+        self.libraryBindings = libraryBindings
     }
 
     /// The reader's action for a key.
@@ -132,6 +143,7 @@ public struct Keymap: Sendable, Equatable {
             case .reader: bindings
             case .list: listBindings
             case .prompt: promptBindings
+            case .library: libraryBindings
             }
         }
         set {
@@ -139,6 +151,7 @@ public struct Keymap: Sendable, Equatable {
             case .reader: bindings = newValue
             case .list: listBindings = newValue
             case .prompt: promptBindings = newValue
+            case .library: libraryBindings = newValue
             }
         }
     }
@@ -187,6 +200,11 @@ public struct Keymap: Sendable, Equatable {
         .pageUp: .listPageUp, .control("b"): .listPageUp, .character("b"): .listPageUp,
         .character("g"): .listTop, .home: .listTop, .character("G"): .listBottom, .end: .listBottom,
         .enter: .choose, .escape: .close, .character("q"): .close, .control("c"): .close,
+    ]
+
+    /// The library's own commands.
+    public static let standardLibrary: [Key: Action] = [
+        .character("r"): .refresh, .character("a"): .addFeed, .character("d"): .removePodcast, .character("x"): .toggleFinished,
     ]
 
     /// A line being typed, as in a shell.

@@ -29,7 +29,7 @@ public func render(_ state: ReaderState) -> Screen {
 }
 
 /// The drawing steps, sharing the state, the screen and the style choices.
-struct Painter {
+public struct Painter {
     let state: ReaderState
     var screen: Screen
     let styles: Styles
@@ -272,7 +272,7 @@ struct Painter {
                      style: focused ? styles.focusedTitle : styles.border)
     }
 
-    static func truncated(_ text: String, to width: Int) -> String {
+    public static func truncated(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         guard DisplayWidth.of(text) > width else { return text }
         var result = ""

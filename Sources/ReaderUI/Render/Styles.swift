@@ -1,20 +1,22 @@
 /// The reader's look: one style per kind of text. With colours off
 /// (`NO_COLOR`, `--no-color`, a monochrome terminal) the same choices
 /// remain visible through bold, dim, reverse and underline.
-struct Styles {
+public struct Styles {
     let appearance: Appearance
+
+    public init(appearance: Appearance) { self.appearance = appearance }
     var colors: Bool { appearance.colors }
 
-    var plain: Style { Style() }
-    var dim: Style { Style(dim: true) }
-    var bar: Style { Style(reverse: true) }
-    var barBold: Style { Style(bold: true, reverse: true) }
-    var border: Style { Style(dim: true) }
-    var focusedBorder: Style { Style(color: tint(appearance.accent), bold: true) }
-    var focusedTitle: Style { Style(color: tint(appearance.accent), bold: true) }
-    var marker: Style { Style(color: tint(appearance.marker), bold: true) }
-    var dimMarker: Style { Style(dim: true) }
-    var warning: Style { Style(color: tint(appearance.warning), bold: true) }
+    public var plain: Style { Style() }
+    public var dim: Style { Style(dim: true) }
+    public var bar: Style { Style(reverse: true) }
+    public var barBold: Style { Style(bold: true, reverse: true) }
+    public var border: Style { Style(dim: true) }
+    public var focusedBorder: Style { Style(color: tint(appearance.accent), bold: true) }
+    public var focusedTitle: Style { Style(color: tint(appearance.accent), bold: true) }
+    public var marker: Style { Style(color: tint(appearance.marker), bold: true) }
+    public var dimMarker: Style { Style(dim: true) }
+    public var warning: Style { Style(color: tint(appearance.warning), bold: true) }
 
     func style(for span: RowSpan, speakerColor: Style.Color?) -> Style {
         switch span.role {

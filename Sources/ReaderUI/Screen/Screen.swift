@@ -111,8 +111,9 @@ public struct Screen: Equatable, Sendable {
 
     /// Changes the style of cells already written (for highlights over text).
     public mutating func restyle(row: Int, from column: Int, count: Int, _ change: (inout Style) -> Void) {
-        guard row >= 0, row < height else { return }
-        for x in max(0, column)..<min(width, column + max(0, count)) { change(&cells[row * width + x].style) }
+        let start = max(0, column), end = min(width, column + max(0, count))
+        guard row >= 0, row < height, start < end else { return }
+        for x in start..<end { change(&cells[row * width + x].style) }
     }
 
     /// A row as plain text (wide characters once, continuations dropped), for tests and review.

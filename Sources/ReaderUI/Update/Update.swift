@@ -169,7 +169,8 @@ extension ReaderState {
             }
         case .help: mode = .help(scroll: 0)
         case .listDown, .listUp, .listHalfDown, .listHalfUp, .listPageDown, .listPageUp, .listTop, .listBottom, .choose, .close,
-             .submit, .abandon, .deleteBack, .clearLine, .historyBack, .historyForward:
+             .submit, .abandon, .deleteBack, .clearLine, .historyBack, .historyForward,
+             .refresh, .addFeed, .removePodcast, .toggleFinished:
             return []  // keys of boxes and prompts: never bound in the reader's table
         case .quit: return [.quit]
         case .suspend: return [.suspend]

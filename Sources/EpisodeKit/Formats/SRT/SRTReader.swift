@@ -64,8 +64,8 @@ public enum SRTReader {
 
 /// Built once: a regex literal in a function is compiled on every call.
 private enum SRTPatterns {
-    nonisolated(unsafe) static let formattingTag = /(?i)<\/?(?:i|b|u|s|font)(?:\s[^<>]*)?>/
-    nonisolated(unsafe) static let braceTag = /\{\\[^}]*\}/
+    static let formattingTag = SharedRegex(/(?i)<\/?(?:i|b|u|s|font)(?:\s[^<>]*)?>/)
+    static let braceTag = SharedRegex(/\{\\[^}]*\}/)
 }
 
 private extension String {
@@ -74,12 +74,12 @@ private extension String {
     /// character references, so `&amp;` stays as written.
     func removingTags() -> String {
         guard containsByte(UInt8(ascii: "<")) else { return self }
-        return replacing(SRTPatterns.formattingTag, with: "")
+        return SRTPatterns.formattingTag.use { replacing($0, with: "") }
     }
 
     /// `{\an8}`-style positioning codes some SRT files carry.
     func removingBraceTags() -> String {
         guard containsByte(UInt8(ascii: "{")), contains("{\\") else { return self }
-        return replacing(SRTPatterns.braceTag, with: "")
+        return SRTPatterns.braceTag.use { replacing($0, with: "") }
     }
 }

@@ -12,8 +12,8 @@ enum ReadingList {
     static func splitAtDates(_ line: String) -> [String] {
         var pieces: [String] = []
         var rest = line[...]
-        while let match = rest.firstMatch(of: dateAnywhere) {
-            var end = match.range.upperBound
+        while let range = dateAnywhere.use({ rest.firstMatch(of: $0)?.range }) {
+            var end = range.upperBound
             // Take punctuation that closes the reference with it.
             while end < rest.endIndex, ".;)".contains(rest[end]) { end = rest.index(after: end) }
             let piece = rest[..<end].trimmingWhitespace()
@@ -35,14 +35,14 @@ enum ReadingList {
     static func item(from text: String) -> ReadingItem {
         var rest = text.trimmingWhitespace()
         var url: String?
-        if let match = rest.firstMatch(of: link) {
-            url = String(match.output).trimmingTrailing(".,;)")
-            rest = (rest[..<match.range.lowerBound] + rest[match.range.upperBound...]).collapsingWhitespace()
+        if let range = link.use({ rest.firstMatch(of: $0)?.range }) {
+            url = String(rest[range]).trimmingTrailing(".,;)")
+            rest = (rest[..<range.lowerBound] + rest[range.upperBound...]).collapsingWhitespace()
         }
         var date: CalendarDate?
-        if let match = rest.firstMatch(of: dateAtEnd) {
-            date = parseDate(String(match.output.1))
-            rest = String(rest[..<match.range.lowerBound])
+        if let found = dateAtEnd.use({ regex in rest.firstMatch(of: regex).map { ($0.range, String($0.output.1)) } }) {
+            date = parseDate(found.1)
+            rest = String(rest[..<found.0.lowerBound])
         }
         rest = rest.trimmingTrailing(" ,;").trimmingWhitespace()
 
@@ -74,31 +74,29 @@ enum ReadingList {
     }
 
     // Dates the pages write: 28.01.2026, 2026-01-28, 28 January 2026.
-    nonisolated(unsafe) private static let dateAnywhere =
-        /\b(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|Okt|Dez)[a-zäu]*\.? \d{4})\b/
-    nonisolated(unsafe) private static let dateAtEnd =
-        /,?\s*(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|Okt|Dez)[a-zäu]*\.? \d{4})[.;)]*\s*$/
+    private static let dateAnywhere = SharedRegex(/\b(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|Okt|Dez)[a-zäu]*\.? \d{4})\b/)
+    private static let dateAtEnd = SharedRegex(/,?\s*(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mär|Mai|Okt|Dez)[a-zäu]*\.? \d{4})[.;)]*\s*$/)
 
     // Regexes are built once: a literal in a function body is compiled
     // again every time the function runs.
-    nonisolated(unsafe) private static let link = /https?:\/\/[^\s<>"]+/
-    nonisolated(unsafe) private static let dottedDate = /(\d{1,2})\.(\d{1,2})\.(\d{4})/
-    nonisolated(unsafe) private static let isoDate = /(\d{4})-(\d{2})-(\d{2})/
-    nonisolated(unsafe) private static let writtenDate = /(\d{1,2})\.? ([A-Za-zäÄ]{3})[a-zäu]*\.? (\d{4})/
+    private static let link = SharedRegex(/https?:\/\/[^\s<>"]+/)
+    private static let dottedDate = SharedRegex(/(\d{1,2})\.(\d{1,2})\.(\d{4})/)
+    private static let isoDate = SharedRegex(/(\d{4})-(\d{2})-(\d{2})/)
+    private static let writtenDate = SharedRegex(/(\d{1,2})\.? ([A-Za-zäÄ]{3})[a-zäu]*\.? (\d{4})/)
 
     static func parseDate(_ text: String) -> CalendarDate? {
         // `\d` also matches non-ASCII digits, which `Int` refuses: every
         // conversion is checked rather than forced.
-        if let m = text.wholeMatch(of: dottedDate),
-           let day = Int(m.1), let month = Int(m.2), let year = Int(m.3) {
+        if let m = dottedDate.use({ regex in text.wholeMatch(of: regex).map { (String($0.1), String($0.2), String($0.3)) } }),
+           let day = Int(m.0), let month = Int(m.1), let year = Int(m.2) {
             return CalendarDate(year: year, month: month, day: day)
         }
-        if let m = text.wholeMatch(of: isoDate),
-           let year = Int(m.1), let month = Int(m.2), let day = Int(m.3) {
+        if let m = isoDate.use({ regex in text.wholeMatch(of: regex).map { (String($0.1), String($0.2), String($0.3)) } }),
+           let year = Int(m.0), let month = Int(m.1), let day = Int(m.2) {
             return CalendarDate(year: year, month: month, day: day)
         }
-        if let m = text.wholeMatch(of: writtenDate),
-           let day = Int(m.1), let year = Int(m.3), let month = monthNumbers[m.2.lowercased()] {
+        if let m = writtenDate.use({ regex in text.wholeMatch(of: regex).map { (String($0.1), String($0.2), String($0.3)) } }),
+           let day = Int(m.0), let year = Int(m.2), let month = monthNumbers[m.1.lowercased()] {
             return CalendarDate(year: year, month: month, day: day)
         }
         return nil

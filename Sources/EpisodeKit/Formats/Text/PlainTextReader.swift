@@ -74,8 +74,8 @@ public enum PlainTextReader {
 /// The line-level forms of plain-text transcripts.
 enum PlainTextLine {
     // Built once: a regex literal in a function is compiled on every call.
-    nonisolated(unsafe) private static let voiceTag = /<v(?:\.[^ >]*)?\s+([^>]+)>/
-    nonisolated(unsafe) private static let boldName = /\*\*([^*]{1,100}?):?\*\*:?/
+    private static let voiceTag = SharedRegex(/<v(?:\.[^ >]*)?\s+([^>]+)>/)
+    private static let boldName = SharedRegex(/\*\*([^*]{1,100}?):?\*\*:?/)
 
     /// `<v Name>` becomes `Name: `; `**Name**` or `**Name:**` becomes `Name: `.
     static func clean(_ line: String) -> String {
@@ -85,17 +85,19 @@ enum PlainTextLine {
         let hasBold = bytes.contains(42) && line.containsBytes("**")
         guard hasVoice || hasBold else { return line }
         var text = line
-        if let match = text.firstMatch(of: voiceTag) {
-            text = text[..<match.range.lowerBound] + match.output.1.trimmingWhitespace() + ": " + text[match.range.upperBound...]
+        let current = text
+        if let match = voiceTag.use({ regex in current.firstMatch(of: regex).map { ($0.range, String($0.output.1)) } }) {
+            text = text[..<match.0.lowerBound] + match.1.trimmingWhitespace() + ": " + text[match.0.upperBound...]
             text = text.replacing("</v>", with: "")
         }
-        if let match = text.firstMatch(of: boldName) {
-            let name = match.output.1.trimmingWhitespace()
+        let voiced = text
+        if let match = boldName.use({ regex in voiced.firstMatch(of: regex).map { ($0.range, String($0.output.1)) } }) {
+            let name = match.1.trimmingWhitespace()
             if SpeakerLabel.isName(name) {
                 // `0:45:28.5**Dana Wu** Yeah.`: the time and the name are apart once the name is plain.
-                let before = text[..<match.range.lowerBound]
+                let before = text[..<match.0.lowerBound]
                 let gap = before.last.map { $0.isWhitespace ? "" : " " } ?? ""
-                text = before + gap + name + ":" + text[match.range.upperBound...]
+                text = before + gap + name + ":" + text[match.0.upperBound...]
             }
         }
         return text
