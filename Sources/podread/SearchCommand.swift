@@ -36,23 +36,25 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Treat any problem in a file as an error.")
     var strict = false
 
+    @Option(help: "With no episode named: search only this podcast of the library (its number or part of its title).")
+    var podcast: String?
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if query.allSatisfy(\.isWhitespace) { throw ValidationError("the query is empty") }
     }
 
     func run() throws {
+        if episodes.isEmpty, let library = try LibraryAccess.existing() {
+            try searchLibrary(library)
+            return
+        }
+        if podcast != nil { throw CommandFailure(message: "--podcast narrows a search of the library; the library is empty") }
         // A feed's transcripts are fetched several at once; a terminal sees how far it is.
         let onTerminal = isatty(STDERR_FILENO) == 1
-        let loaded: (episodes: [LoadedEpisode], skipped: [LoadError])
-        if episodes.isEmpty, let library = try LibraryAccess.existing() {
-            // Nothing named and a library to search: every episode of it, offline.
-            loaded = (try LibraryAccess.run { try Self.everyEpisode(of: library) }, [])
-        } else {
-            loaded = try EpisodeCollection.load(episodes, options: LoadOptions(strict: strict)) { done, total in
-                guard onTerminal, total > 1 else { return }
-                Output.progress("\r\u{1B}[Kpodread: fetching transcripts \(done)/\(total)…")
-            }
+        let loaded = try EpisodeCollection.load(episodes, options: LoadOptions(strict: strict)) { done, total in
+            guard onTerminal, total > 1 else { return }
+            Output.progress("\r\u{1B}[Kpodread: fetching transcripts \(done)/\(total)…")
         }
         if onTerminal { Output.progress("\r\u{1B}[K") }
         for problem in loaded.skipped { Output.error("skipped \(problem.description)") }
@@ -73,6 +75,50 @@ struct SearchCommand: ParsableCommand {
                     lastEpisode = hit.episode
                 }
                 Output.line(SearchReport.line(hit, marked: marked))
+            }
+        }
+        if results.isEmpty { throw nothingFound("no hits for \(InertText.clean(query))") }
+    }
+
+    /// Every episode of the library (or of one podcast): hits as
+    /// `podcast · episode · HH:MM:SS  text`, JSON grouped by episode.
+    private func searchLibrary(_ library: Library) throws {
+        let chosen = try podcast.map { name in [try LibraryAccess.run { try library.podcast(named: name) }] }
+            ?? LibraryAccess.run { try library.podcasts() }
+        var episodes: [Episode] = []
+        var places: [(podcast: String, number: Int, date: String?)] = []
+        for podcast in chosen {
+            for (number, row) in try LibraryAccess.run({ try library.episodes(of: podcast) }).enumerated() {
+                episodes.append(library.episode(row, of: podcast))
+                places.append((podcast.title, number + 1, row.date))
+            }
+        }
+        let results = SearchIndex(episodes: episodes).search(SearchQuery(query, exact: exact))
+        let hits = results.hits(limit: limit ?? .max)
+        if json {
+            var order: [Int] = []
+            var grouped: [Int: [SearchHit]] = [:]
+            for hit in hits {
+                if grouped[hit.episode] == nil { order.append(hit.episode) }
+                grouped[hit.episode, default: []].append(hit)
+            }
+            let names = episodes.map(\.title)
+            let groups: [JSONValue] = order.map { number in
+                let place = places[number]
+                let hitsJSON = SearchReport.json(results, hits: grouped[number] ?? [], episodeNames: names)
+                return .object([
+                    ("podcast", .string(place.podcast)), ("number", .int(place.number)), ("title", .string(episodes[number].title)),
+                    ("date", .optional(place.date)), ("hits", hitsJSON.member("hits") ?? .array([])),
+                ])
+            }
+            Output.line(JSONValue.object([("query", .string(query)), ("total", .int(results.total)), ("episodes", .array(groups))])
+                .serialized(pretty: true))
+        } else {
+            let marked = isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
+            for hit in hits {
+                let place = places[hit.episode]
+                let line = SearchReport.line(hit, marked: marked)
+                Output.line(InertText.clean("\(place.podcast) · \(episodes[hit.episode].title)") + " · " + line)
             }
         }
         if results.isEmpty { throw nothingFound("no hits for \(InertText.clean(query))") }

@@ -151,3 +151,63 @@ struct LibraryCommandTests {
         #expect(try run(["library"]).status == 0)
     }
 }
+
+@Suite("The library in a terminal", .serialized)
+struct LibraryEndToEndTests {
+    @Test("add, refresh, the library on screen: episodes, the reader, back; a search of everything; the terminal restored")
+    func session() throws {
+        let generated = try GeneratedLibrary(podcasts: 2, episodes: 3)
+        for number in 0..<2 { #expect(try PodreadRunner.run(["add", generated.feedURL(number)], environment: generated.environment).status == 0) }
+        #expect(try PodreadRunner.run(["refresh"], environment: generated.environment).status == 0)
+        let session = try TmuxSession(command: "sleep 60", width: 100, height: 30)
+        let environment = generated.environment.map { "\($0.key)=\($0.value)" }
+        try session.tmux(["respawn-pane", "-k", "-t", "main", "-c", session.directory.path, "env", "LANG=C.UTF-8"] + environment
+                         + ["sh", "-c", "\(PodreadRunner.executable.path); stty -a > stty.txt; echo exited-$?; sleep 60"])
+        let library = session.wait { $0.contains("Library") && $0.contains("2 podcasts") }
+        #expect(library.contains("Hedge Weekly 0") || library.contains("Weekly 0"))
+        try session.send("Enter")
+        let episodes = session.wait { $0.contains("3 episodes") && $0.contains("T  new") }
+        #expect(episodes.contains("T  new"))
+        try session.send("Enter")
+        let reader = session.wait { $0.contains("┌ Transcript") }
+        #expect(reader.contains("▌00:00:0"))
+        try session.type("jjq")
+        let back = session.wait { $0.contains("3 episodes") && !$0.contains("┌ Transcript") }
+        #expect(back.contains("00:0"))   // the place, in the episode's row
+        try session.type("q")
+        session.wait { $0.contains("2 podcasts") }
+        try session.typeLine("/ballbach")
+        let results = session.wait { $0.contains("Search the library") && $0.contains("hits in") }
+        #expect(results.contains("Ballbach"))
+        try session.send("Enter")
+        let atHit = session.wait { $0.contains("┌ Transcript") && $0.contains("ballbach") }
+        #expect(atHit.contains("ballbach"))
+        try session.type("q")
+        session.wait { $0.contains("Search the library") }
+        try session.type("q")
+        session.wait { $0.contains("2 podcasts") }
+        try session.type("q")
+        #expect(session.wait { $0.contains("exited-0") }.contains("exited-0"))
+        let stty = try String(contentsOf: session.directory.appendingPathComponent("stty.txt"), encoding: .utf8)
+        #expect(stty.contains(" icanon") && !stty.contains("-icanon"))
+    }
+
+    @Test("podread search with no episode searches the library: podcast · episode · time, JSON grouped by episode, --podcast narrows")
+    func search() throws {
+        let generated = try GeneratedLibrary(podcasts: 2, episodes: 3)
+        _ = try PodreadRunner.run(["import", generated.opml.path], environment: generated.environment)
+        let text = try PodreadRunner.run(["search", "ballbach"], environment: generated.environment)
+        #expect(text.status == 0)
+        let first = try #require(text.output.split(separator: "\n").first)
+        #expect(first.components(separatedBy: " · ").count >= 3)
+        let json = try PodreadRunner.run(["search", "ballbach", "--json"], environment: generated.environment)
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        let groups = try #require(object?["episodes"] as? [[String: Any]])
+        #expect(!groups.isEmpty)
+        #expect(groups.allSatisfy { $0["podcast"] is String && $0["number"] is Int && $0["title"] is String && $0["hits"] is [Any] })
+        let narrowed = try PodreadRunner.run(["search", "ballbach", "--podcast", "2", "--json"], environment: generated.environment)
+        let narrow = try JSONSerialization.jsonObject(with: Data(narrowed.output.utf8)) as? [String: Any]
+        let podcasts = Set(((narrow?["episodes"] as? [[String: Any]]) ?? []).compactMap { $0["podcast"] as? String })
+        #expect(podcasts.count <= 1)
+    }
+}

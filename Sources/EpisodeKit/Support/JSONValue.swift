@@ -17,6 +17,12 @@ public indirect enum JSONValue: Equatable, Sendable {
         lhs.serialized() == rhs.serialized()
     }
 
+    /// The value of a key of an object (nil for other values, or no such key).
+    public func member(_ key: String) -> JSONValue? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.first { $0.0 == key }?.1
+    }
+
     public static func optional(_ text: String?) -> JSONValue {
         text.map(JSONValue.string) ?? .null
     }
