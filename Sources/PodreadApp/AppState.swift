@@ -101,6 +101,11 @@ public struct AppState: Sendable {
         let index = screens.count - 1
         switch screens[index] {
         case .reader(var reader, let episode):
+            // Esc with nothing to cancel (no selection, search or box) goes back, as q does.
+            if screens.count > 1, case .key(let key) = event, settings.keymap.action(for: key) == .cancel, reader.mode == .normal,
+               reader.selectionAnchor == nil, reader.search == nil, reader.pendingSearch == nil, reader.pendingCount == nil {
+                return [.quit]
+            }
             let effects = ReaderUI.update(&reader, event)
             screens[index] = .reader(reader, libraryEpisode: episode)
             return effects.map { $0 == .quit ? .quit : .reader($0) }

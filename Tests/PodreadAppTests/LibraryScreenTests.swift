@@ -67,6 +67,26 @@ final class LibraryScreenTests {
         #expect(library.podcasts[0].unread == 3)
     }
 
+    @Test("Esc in the reader clears its search first, then goes back to the list; Esc on the episodes goes back too")
+    func escape() {
+        let (app, _) = run("<Enter><Enter>/the<Enter><Esc>")
+        guard case .reader(let reader, _) = app.top else {
+            Issue.record("the first Esc left the reader")
+            return
+        }
+        #expect(reader.search == nil)
+        let (back, _) = run("<Enter><Enter>/the<Enter><Esc><Esc>")
+        guard case .episodes = back.top else {
+            Issue.record("the second Esc did not go back to the episodes")
+            return
+        }
+        let (library, _) = run("<Enter><Enter><Esc><Esc>")
+        guard case .library = library.top else {
+            Issue.record("Esc on the episodes did not go back to the library")
+            return
+        }
+    }
+
     @Test("x marks an episode finished; q on the episodes returns to the library; q there quits")
     func finishedAndQuit() {
         let (app, terminal) = run("<Enter>xq")

@@ -157,7 +157,13 @@ extension ReaderState {
             quoteFormat = quoteFormat.next
             say(UIStrings.quoteFormat(quoteFormat))
         case .cancel:
-            selectionAnchor = nil
+            // Esc ends a selection, else the search (its highlights and counter).
+            if selectionAnchor != nil {
+                selectionAnchor = nil
+            } else if search != nil || pendingSearch != nil {
+                search = nil
+                pendingSearch = nil
+            }
         case .playPause, .playLine, .follow, .seekBackward, .seekForward, .seekBackwardLong, .seekForwardLong,
              .slower, .faster, .volumeDown, .volumeUp, .mute:
             return performPlayback(action, times: times)
