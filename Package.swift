@@ -64,7 +64,7 @@ let package = Package(
         ),
 
         // `swift run -c release podread-bench`: speed and memory figures.
-        .executableTarget(name: "podread-bench", dependencies: ["EpisodeKit", "EpisodeIO", "PodreadAssets", "ReaderUI", "PodcastLibrary"]),
+        .executableTarget(name: "podread-bench", dependencies: ["EpisodeKit", "EpisodeIO", "PodreadAssets", "ReaderUI", "PodcastLibrary", "PodreadApp"]),
 
         .testTarget(name: "EpisodeKitTests", dependencies: ["EpisodeKit", "PodreadAssets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "EpisodeKit", "PodreadAssets"]),

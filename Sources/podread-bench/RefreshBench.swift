@@ -64,6 +64,7 @@ enum RefreshBench {
         let sequential = Measure.seconds {
             for file in files { _ = try? fetcher.fetch(URL(string: file)!) }
         }
+        let searchFigures = LibrarySearchBench.run(library: library)
         return [
             Figure(key: "refreshColdSeconds", value: cold,
                    line: "refresh, empty cache: \(feeds.count) feeds, \(episodes) episodes, \(transcripts) transcripts in \(String(format: "%.2f", cold)) s, \(coldRequests) requests"),
@@ -73,7 +74,7 @@ enum RefreshBench {
             Figure(key: "refreshUnchangedRequests", value: Double(warmRequests), line: ""),
             Figure(key: "refreshSequentialBaselineSeconds", value: sequential,
                    line: "baseline, the same \(files.count) files fetched one after another (no parsing, no storing): \(String(format: "%.2f", sequential)) s; the refresh took \(String(format: "%.2f", cold / max(sequential, 0.001)))× that, and with nothing changed \(String(format: "%.3f", warm / max(sequential, 0.001)))× that"),
-        ]
+        ] + searchFigures
     }
 
     /// `make-library.py` with its defaults (10 podcasts × 100 episodes).

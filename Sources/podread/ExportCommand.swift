@@ -30,11 +30,6 @@ struct ExportCommand: ParsableCommand {
             Output.line(String(text.dropLast()))
             return
         }
-        if let problem = OutputFile.problem(writing: output) { throw CommandFailure(message: "\(output): \(problem)") }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CommandFailure(message: "\(output): cannot write it (\(SystemReason.of(error)))")
-        }
+        try OutputFile.write(text, to: output)
     }
 }

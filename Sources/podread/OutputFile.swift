@@ -1,3 +1,4 @@
+import EpisodeIO
 import Foundation
 
 /// Why a file cannot be written, in podread's words rather than Foundation's.
@@ -14,5 +15,15 @@ enum OutputFile {
         }
         if !folder.isEmpty, !isDirectory.boolValue { return "\(folder) is not a folder" }
         return nil
+    }
+
+    /// Writes `text` to `path` whole, or fails with a line that names what is wrong.
+    static func write(_ text: String, to path: String) throws {
+        if let problem = problem(writing: path) { throw CommandFailure(message: "\(path): \(problem)") }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandFailure(message: "\(path): cannot write it (\(SystemReason.of(error)))")
+        }
     }
 }

@@ -208,14 +208,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
     @discardableResult
     private func send(_ client: Int32, _ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        var sent = 0
-        while sent < bytes.count {
-            let count = bytes[sent...].withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if count <= 0 { return false }
-            sent += count
-        }
-        return true
+        send(client, Data(text.utf8))
     }
 }
 

@@ -164,8 +164,8 @@ extension ResultsScreen {
             painter.row(offset, row.text, chosen: chosen, style: row.heading ? Style(bold: true) : nil)
             // The matched words, marked.
             for range in row.ranges {
-                let from = 1 + HighlightColumns.column(ofScalar: row.offset + range.lowerBound, in: row.text)
-                let to = 1 + HighlightColumns.column(ofScalar: row.offset + range.upperBound, in: row.text)
+                let from = 1 + HighlightCache.column(ofScalar: row.offset + range.lowerBound, in: row.text)
+                let to = 1 + HighlightCache.column(ofScalar: row.offset + range.upperBound, in: row.text)
                 painter.screen.restyle(row: 2 + offset, from: from, count: max(0, min(to, width - 1) - from)) {
                     $0.reverse.toggle()
                     $0.bold = true
@@ -180,19 +180,5 @@ extension ResultsScreen {
                            warning: message != nil, hints: hints)
         }
         return painter.screen
-    }
-}
-
-/// Display columns of scalar offsets, for marking matches in a row.
-enum HighlightColumns {
-    static func column(ofScalar offset: Int, in text: String) -> Int {
-        var scalars = 0
-        var column = 0
-        for character in text {
-            if scalars >= offset { break }
-            scalars += character.unicodeScalars.count
-            column += DisplayWidth.of(character)
-        }
-        return column
     }
 }

@@ -288,7 +288,7 @@ public struct Painter {
 }
 
 /// Highlight ranges of the texts on screen, worked out once per frame.
-struct HighlightCache {
+public struct HighlightCache {
     /// Texts longer than this are highlighted only around what is on screen.
     static let wholeTextLimit = 4096
     private var ranges: [Int: [Range<Int>]] = [:]
@@ -327,7 +327,7 @@ struct HighlightCache {
     }
 
     /// The display column at which scalar number `offset` of `text` starts.
-    static func column(ofScalar offset: Int, in text: String) -> Int {
+    public static func column(ofScalar offset: Int, in text: String) -> Int {
         var scalars = 0
         var column = 0
         for character in text {
