@@ -193,7 +193,9 @@ final class LibraryIndex: Sendable {
 
     /// Episodes with hits, the most hits first (exact before fuzzy), each
     /// with its first hits.
-    func search(_ query: String, hitsPerEpisode: Int = 5, episodeLimit: Int = 200) -> (groups: [ResultGroup], total: Int) {
+    /// Only the best episodes are worked out in full (their hits' texts and
+    /// ranges cost most of a keystroke): a screen shows a few dozen.
+    func search(_ query: String, hitsPerEpisode: Int = 3, episodeLimit: Int = 40) -> (groups: [ResultGroup], total: Int) {
         guard !query.allSatisfy(\.isWhitespace) else { return ([], 0) }
         let results = index.search(SearchQuery(query))
         var counts: [Int: (exact: Int, fuzzy: Int)] = [:]
