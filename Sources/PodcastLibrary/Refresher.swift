@@ -268,9 +268,10 @@ extension LibraryEpisode {
     }
 }
 
-/// Work spread over a few threads: fetching waits on servers, not the processor.
-enum Concurrently {
-    static func forEach(_ items: Range<Int>, width: Int, _ body: @escaping @Sendable (Int) -> Void) {
+/// Work spread over a few threads: fetching waits on servers, not the
+/// processor; reading a library's files uses every core.
+public enum Concurrently {
+    public static func forEach(_ items: Range<Int>, width: Int, _ body: @escaping @Sendable (Int) -> Void) {
         guard !items.isEmpty else { return }
         let next = Locked(items.lowerBound)
         let group = DispatchGroup()

@@ -178,17 +178,20 @@ final class LibraryIndex: Sendable {
     let episodes: [(id: Int64, podcast: String, date: String?, title: String)]
 
     init(library: Library) {
-        var all: [Episode] = []
-        var entries: [(Int64, String, String?, String)] = []
+        var rows: [(LibraryEpisode, Podcast)] = []
         for podcast in (try? library.podcasts()) ?? [] {
-            for row in (try? library.episodes(of: podcast)) ?? [] {
-                guard let id = row.id else { continue }
-                all.append(library.episode(row, of: podcast))
-                entries.append((id, podcast.title, row.date, row.title))
-            }
+            for row in (try? library.episodes(of: podcast)) ?? [] where row.id != nil { rows.append((row, podcast)) }
         }
+        // Reading and parsing the files is most of the work: on every core.
+        let read = Locked([Episode?](repeating: nil, count: rows.count))
+        let work = rows
+        Concurrently.forEach(work.indices, width: ProcessInfo.processInfo.activeProcessorCount) { number in
+            let episode = library.episode(work[number].0, of: work[number].1)
+            read.withLock { $0[number] = episode }
+        }
+        let all = read.withLock { $0.compactMap { $0 } }
         index = SearchIndex(episodes: all)
-        episodes = entries
+        episodes = rows.map { ($0.0.id!, $0.1.title, $0.0.date, $0.0.title) }
     }
 
     /// Episodes with hits, the most hits first (exact before fuzzy), each
