@@ -70,3 +70,31 @@ enum EditDistance {
         return within(decoded, target, limit: limit, buffer: &buffer)
     }
 }
+
+/// A word's letters as a set of 64 bits (a–z, digits and the rest folded
+/// onto bits by their value). One edit changes at most two letters of the
+/// set (a substitution takes one out and puts one in; a swap none), so two
+/// words whose sets differ in more than `2 × limit` bits cannot be within
+/// `limit` edits: most of a vocabulary is refused by one XOR, before any
+/// edit distance is worked out. Folding letters onto shared bits only makes
+/// sets more alike, never less, so nothing that could match is refused.
+enum LetterSet {
+    static func of(_ word: String) -> UInt64 {
+        var bits: UInt64 = 0
+        for scalar in word.unicodeScalars { bits |= 1 << bit(scalar.value) }
+        return bits
+    }
+
+    static func bit(_ value: UInt32) -> UInt64 {
+        switch value {
+        case 97...122: return UInt64(value - 97)          // a–z: bits 0–25
+        case 48...57: return UInt64(26 + value - 48)      // digits: 26–35
+        default: return UInt64(36 + value % 28)           // everything else: 36–63
+        }
+    }
+
+    /// Whether two sets could belong to words within `limit` edits.
+    static func mayBeWithin(_ a: UInt64, _ b: UInt64, limit: Int) -> Bool {
+        (a ^ b).nonzeroBitCount <= 2 * limit
+    }
+}

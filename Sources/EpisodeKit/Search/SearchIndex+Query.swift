@@ -187,13 +187,15 @@ extension SearchIndex {
         let limit = EditDistance.allowance(forLength: word.unicodeScalars.count)
         guard limit > 0 else { return [] }
         let target = word.unicodeScalars.map(\.value)
-        // A letter takes at most 4 bytes: words further apart in bytes than that cannot be close.
-        let byteCount = word.utf8.count
+        let letters = LetterSet.of(word)
+        let length = Int32(target.count)
         var buffer = EditDistance.Buffer()
         var result: [Int32] = []
-        for (id, term) in terms.enumerated() where term != word && !(term.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false) {
-            let utf8Count = term.utf8.count
-            if utf8Count > (target.count + limit) * 4 || byteCount > (utf8Count + limit) * 4 { continue }
+        // Length and letters refuse most words at once; the rest get the edit distance.
+        for id in terms.indices where abs(termLengths[id] - length) <= Int32(limit)
+            && LetterSet.mayBeWithin(termLetters[id], letters, limit: limit) {
+            let term = terms[id]
+            guard term != word, !(term.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false) else { continue }
             if term.utf8.withContiguousStorageIfAvailable({ EditDistance.within($0, target, limit: limit, buffer: &buffer) }) ?? false {
                 result.append(Int32(id))
             }

@@ -21,6 +21,10 @@ public final class SearchIndex: @unchecked Sendable {
     let sortedTerms: [Int32]
     /// Per term: `unit << 32 | position << 8 | span`, ascending.
     let postings: [[UInt64]]
+    /// Per term, for the fuzzy lookup's quick refusal: its letters as a set
+    /// of bits (see `LetterSet`) and its length in letters.
+    let termLetters: [UInt64]
+    let termLengths: [Int32]
 
     public var unitCount: Int { unitEpisode.count }
     public var termCount: Int { terms.count }
@@ -98,6 +102,8 @@ public final class SearchIndex: @unchecked Sendable {
         self.termIDs = termIDs
         self.terms = terms
         self.postings = postings
+        termLetters = terms.map { LetterSet.of($0) }
+        termLengths = terms.map { Int32($0.unicodeScalars.count) }
         sortedTerms = terms.indices.sorted { terms[$0] < terms[$1] }.map(Int32.init)
     }
 
@@ -120,7 +126,8 @@ public final class SearchIndex: @unchecked Sendable {
         let postingBytes = postings.reduce(0) { $0 + $1.capacity * 8 + 32 }
         let termBytes = terms.reduce(0) { $0 + max(16, $1.utf8.count) + 16 } * 2 + terms.count * 8
         let unitBytes = unitEpisode.count * (4 + 1 + 4 + 17)
-        return postingBytes + termBytes + unitBytes
+        let fuzzyBytes = terms.count * (8 + 4)
+        return postingBytes + termBytes + unitBytes + fuzzyBytes
     }
 
     @inline(__always)

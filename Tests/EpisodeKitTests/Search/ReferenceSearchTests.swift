@@ -132,3 +132,39 @@ enum ReferenceDistance {
         return table[a.count][b.count]
     }
 }
+
+@Suite("The fuzzy lookup against a scan of every word")
+struct FuzzyLookupTests {
+    /// Misspellings made from the index's own words: a letter changed,
+    /// dropped, added, or two swapped, once or twice, in several scripts.
+    @Test("the length and letter-set refusals never drop a word the full scan finds")
+    func agreesWithScan() throws {
+        var generator = SystemRandomNumberGenerator()
+        var text = try Fixture.episode("talk.vtt").segments.map(\.text).joined(separator: " ")
+        text += " Пхеньян Пхенян Αθήνας Αθήνς القاهرة القاهره nuclear nuclaer Ukraine ukriane strategic straetgic"
+        let sample = Episode(title: "t", segments: [Segment(index: 0, start: .zero, text: text)], format: .text)
+        let index = SearchIndex(episodes: [sample])
+        let letters = Array("abcdefghijklmnopqrstuvwxyzйцукенгшщзαβγδ")
+        for _ in 0..<400 {
+            var word = Array(index.terms.randomElement(using: &generator)!)
+            for _ in 0..<Int.random(in: 1...2, using: &generator) where word.count > 2 {
+                let at = Int.random(in: 0..<word.count, using: &generator)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: word[at] = letters.randomElement(using: &generator)!
+                case 1: word.remove(at: at)
+                case 2: word.insert(letters.randomElement(using: &generator)!, at: at)
+                default: if at + 1 < word.count { word.swapAt(at, at + 1) }
+                }
+            }
+            let query = String(word)
+            guard !query.contains(where: \.isNumber) else { continue }
+            let limit = EditDistance.allowance(forLength: query.unicodeScalars.count)
+            let scanned = index.terms.indices.filter { id in
+                let term = index.terms[id]
+                return limit > 0 && term != query && !(term.first?.isNumber ?? false)
+                    && ReferenceDistance.between(Array(term.unicodeScalars), Array(query.unicodeScalars)) <= limit
+            }.map(Int32.init)
+            #expect(index.fuzzyTermIDs(for: query) == scanned, "\(query)")
+        }
+    }
+}
