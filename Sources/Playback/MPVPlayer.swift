@@ -220,7 +220,7 @@ public final class MPVPlayer: PlaybackClock, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let state = PlaybackReading(position: interpolated(now: now), playing: !paused && !ended && !gone, speed: speed,
-                               duration: duration, problem: problem)
+                                    duration: duration, problem: problem, ended: ended)
         problem = nil
         return state
     }

@@ -17,7 +17,8 @@ public final class VirtualClock: PlaybackClock {
     }
 
     public func state(now: UInt64) -> PlaybackReading {
-        PlaybackReading(position: position(now: now), playing: playing && !atEnd(now: now), speed: speed, duration: duration)
+        PlaybackReading(position: position(now: now), playing: playing && !atEnd(now: now), speed: speed, duration: duration,
+                        ended: atEnd(now: now))
     }
 
     private func position(now: UInt64) -> TimeCode {

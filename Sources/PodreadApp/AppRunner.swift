@@ -49,8 +49,7 @@ public final class AppRunner {
         // Ended from outside (a signal, a hang-up): every library episode open is remembered.
         player.stop()
         for case .reader(let reader, let id?) in state.screens {
-            let atEnd = reader.currentSegment.map { $0 == reader.episode.segments.count - 1 } ?? false
-            library?.remember(id, at: reader.position, finished: atEnd)
+            library?.remember(id, at: reader.position, finished: reader.isFinished)
         }
         return state
     }

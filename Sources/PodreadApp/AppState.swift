@@ -84,8 +84,7 @@ public struct AppState: Sendable {
     fileprivate mutating func pop() -> [AppEffect] {
         var effects: [AppEffect] = []
         if case .reader(let reader, let episode?) = top {
-            let atEnd = reader.currentSegment.map { $0 == reader.episode.segments.count - 1 } ?? false
-            effects.append(.remember(episode, reader.position, finished: atEnd))
+            effects.append(.remember(episode, reader.position, finished: reader.isFinished))
         }
         guard screens.count > 1 else { return effects + [.quit] }
         screens.removeLast()

@@ -67,10 +67,7 @@ struct ReadCommand: ParsableCommand {
         // Said again once the screen is gone, so nothing is lost behind it.
         for problem in config.problems { Output.error(problem) }
         if let problem = saved.problem { Output.error(problem) }
-        if let reader = final.firstReader {
-            let atEnd = reader.currentSegment.map { $0 == reader.episode.segments.count - 1 } ?? false
-            remembered.save(reader.position, finished: atEnd)
-        }
+        if let reader = final.firstReader { remembered.save(reader.position, finished: reader.isFinished) }
         if SignalFlags.stopRequested { throw ExitCode(130) }
     }
 

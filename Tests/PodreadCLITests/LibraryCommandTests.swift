@@ -177,7 +177,8 @@ struct LibraryEndToEndTests {
         try session.type("q")
         session.wait { $0.contains("2 podcasts") }
         try session.typeLine("/ballbach")
-        let results = session.wait { $0.contains("Search the library") && $0.contains("hits in") }
+        // Results come as each letter is typed: wait for those of the whole word.
+        let results = session.wait { $0.contains("Search the library") && $0.contains("hits in") && $0.contains("Ballbach") }
         #expect(results.contains("Ballbach"))
         try session.send("Enter")
         let atHit = session.wait { $0.contains("┌ Transcript") && $0.contains("ballbach") }

@@ -164,6 +164,17 @@ struct ActionTests {
         #expect(rows(state)[0].contains("/ 00:25:00"))
     }
 
+    @Test("an episode is finished when its last line is reached or its audio is heard to the end")
+    func finished() {
+        var state = ReaderFixture.state(width: 80, height: 24)
+        #expect(!state.isFinished)
+        _ = update(&state, .clock(PlaybackReading(position: TimeCode(milliseconds: 60_000), playing: true, speed: 1)))
+        #expect(!state.isFinished)
+        _ = update(&state, .clock(PlaybackReading(position: TimeCode(milliseconds: 1_152_000), playing: false, speed: 1, ended: true)))
+        #expect(state.isFinished)
+        #expect(ReaderFixture.state(width: 80, height: 24).applying("G").isFinished)
+    }
+
     @Test("boxes over the panes clear their whole area, wide characters at their edges too")
     func overlayEdges() {
         let screen = render(ReaderFixture.state(width: 30, height: 12, episode: ReaderFixture.wide).applying("?"))

@@ -8,13 +8,16 @@ public struct PlaybackReading: Sendable, Equatable {
     public var duration: TimeCode?
     /// A problem to tell the person once (mpv stopped, could not start).
     public var problem: String?
+    /// The audio played to its end.
+    public var ended: Bool
 
-    public init(position: TimeCode, playing: Bool, speed: Double, duration: TimeCode? = nil, problem: String? = nil) {
+    public init(position: TimeCode, playing: Bool, speed: Double, duration: TimeCode? = nil, problem: String? = nil, ended: Bool = false) {
         self.position = position
         self.playing = playing
         self.speed = speed
         self.duration = duration
         self.problem = problem
+        self.ended = ended
     }
 }
 

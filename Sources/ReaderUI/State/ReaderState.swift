@@ -43,6 +43,13 @@ public struct ReaderState: Sendable {
     public var muted = false
     /// Whether the transcript follows the spoken line.
     public var follow = true
+    /// Whether the audio was heard to its end (the episode then counts as finished).
+    public var heardToEnd = false
+
+    /// Finished: the last line reached, or the audio heard to its end.
+    public var isFinished: Bool {
+        heardToEnd || (currentSegment.map { $0 == episode.segments.count - 1 } ?? false)
+    }
     public var keymap: Keymap
     public var appearance: Appearance
     public var layoutPreference: LayoutPreference

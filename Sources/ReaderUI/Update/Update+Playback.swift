@@ -4,6 +4,7 @@ extension ReaderState {
     /// A reading from the clock: while following, the transcript moves to the spoken line.
     mutating func receive(_ reading: PlaybackReading) {
         playback = reading
+        if reading.ended { heardToEnd = true }
         if let problem = reading.problem { say(problem, warning: true) }
         // The player has caught up with the speed asked for.
         if let requested = requestedSpeed, abs(requested - reading.speed) < 0.01 { requestedSpeed = nil }
