@@ -144,7 +144,7 @@ enum Bench {
             lines.append("")
             for figure in RefreshBench.run(library: existing) {
                 if !figure.line.isEmpty { lines.append(figure.line) }
-                report.append((figure.key, .double(figure.value)))
+                if !figure.key.isEmpty { report.append((figure.key, .double(figure.value))) }
             }
         }
 

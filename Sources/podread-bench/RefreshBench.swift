@@ -64,7 +64,7 @@ enum RefreshBench {
         let sequential = Measure.seconds {
             for file in files { _ = try? fetcher.fetch(URL(string: file)!) }
         }
-        let searchFigures = LibrarySearchBench.run(library: library)
+        let searchFigures = RealisticSearchBench.run(library: library) + LibrarySearchBench.run(library: library)
         return [
             Figure(key: "refreshColdSeconds", value: cold,
                    line: "refresh, empty cache: \(feeds.count) feeds, \(episodes) episodes, \(transcripts) transcripts in \(String(format: "%.2f", cold)) s, \(coldRequests) requests"),

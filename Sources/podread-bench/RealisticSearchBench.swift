@@ -1,0 +1,90 @@
+import EpisodeKit
+import Foundation
+import PodcastLibrary
+
+/// The search index on the generated library's real vocabulary (tens of
+/// thousands of distinct words, every transcript format): loading, building,
+/// and each kind of query, p50 and p99 over at least 200 queries drawn from
+/// the text, each answered with its count and first 50 hits.
+enum RealisticSearchBench {
+    static func run(library: Library) -> [RefreshBench.Figure] {
+        var rows: [(LibraryEpisode, Podcast)] = []
+        for podcast in (try? library.podcasts()) ?? [] {
+            for row in (try? library.episodes(of: podcast)) ?? [] { rows.append((row, podcast)) }
+        }
+        let read = Locked([Episode?](repeating: nil, count: rows.count))
+        let work = rows
+        let loading = Measure.seconds {
+            Concurrently.forEach(work.indices, width: ProcessInfo.processInfo.activeProcessorCount) { number in
+                let episode = library.episode(work[number].0, of: work[number].1)
+                read.withLock { $0[number] = episode }
+            }
+        }
+        let episodes = read.withLock { $0.compactMap { $0 } }
+        let bytes = episodes.reduce(0) { total, episode in total + episode.segments.reduce(0) { $0 + $1.text.utf8.count } }
+        var index: SearchIndex!
+        let build = Measure.seconds { index = SearchIndex(episodes: episodes) }
+        let megabytes = Double(bytes) / 1_000_000
+        let vocabulary = index.termCount
+
+        // Queries drawn from the text, deterministically.
+        var generator = SeededRandom(seed: 17)
+        let words = episodes.flatMap { $0.segments.prefix(3) }.flatMap { $0.text.split(separator: " ") }
+            .map { $0.lowercased().filter(\.isLetter) }.filter { $0.count >= 5 }
+        func pick() -> String { words[Int(generator.next() % UInt64(words.count))] }
+        var kinds: [(String, [String])] = []
+        kinds.append(("word", (0..<200).map { _ in pick() }))
+        kinds.append(("prefix", (0..<200).map { _ in String(pick().prefix(4)) }))
+        kinds.append(("phrase", (0..<200).map { _ in
+            let segment = episodes[Int(generator.next() % UInt64(episodes.count))].segments.first?.text ?? "north korea"
+            let parts = segment.split(separator: " ").prefix(2).map { $0.filter { $0.isLetter || $0 == "'" } }
+            return "\"" + parts.joined(separator: " ") + "\""
+        }))
+        kinds.append(("fuzzy", (0..<200).map { _ in
+            var word = Array(pick())
+            let at = Int(generator.next() % UInt64(word.count))
+            word[at] = word[at] == "e" ? "a" : "e"
+            return String(word) + " "   // a trailing space: the whole word, not a prefix
+        }))
+        kinds.append(("number", (0..<200).map { number in ["2023", "twenty twenty-four", "2018", "twenty nineteen", "2025"][number % 5] }))
+
+        var figures: [RefreshBench.Figure] = [
+            RefreshBench.Figure(key: "realisticVocabulary", value: Double(vocabulary),
+                                line: "generated library: \(episodes.count) episodes, \(String(format: "%.1f", megabytes)) MB of transcript text, \(vocabulary) distinct words"),
+            RefreshBench.Figure(key: "realisticLoadingSeconds", value: loading,
+                                line: "loading (bytes → episodes, \(ProcessInfo.processInfo.activeProcessorCount) cores): \(String(format: "%.2f", loading)) s"),
+            RefreshBench.Figure(key: "realisticBuildMBPerSecond", value: megabytes / build,
+                                line: "index build: \(String(format: "%.2f", build)) s = \(String(format: "%.1f", megabytes / build)) MB/s (\(vocabulary) distinct words)"),
+            RefreshBench.Figure(key: "", value: 0, line: "query    p50 (ms)  p99 (ms)  (\(vocabulary) distinct words)"),
+        ]
+        for (name, queries) in kinds {
+            var times: [Double] = []
+            for query in queries {
+                times.append(Measure.seconds {
+                    let results = index.search(SearchQuery(query))
+                    _ = results.total
+                    _ = results.locations(limit: 50)
+                } * 1000)
+            }
+            times.sort()
+            let p50 = times[times.count / 2], p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]
+            figures.append(RefreshBench.Figure(key: "realistic_\(name)_p99", value: p99,
+                                               line: name.padding(toLength: 8, withPad: " ", startingAt: 0)
+                                                   + " " + String(format: "%8.3f", p50) + "  " + String(format: "%8.3f", p99)))
+        }
+        return figures
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so the queries are the same every run.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
