@@ -2,7 +2,7 @@ import EpisodeKit
 import Foundation
 import PodreadAssets
 
-/// `swift run -c release podread-bench [--json] [--detail] [--episodes N] [--large SEGMENTS] [--refresh-library DIR] [--no-refresh]`
+/// `swift run -c release podread-bench [--json] [--detail] [--episodes N] [--large SEGMENTS] [--library DIR] [--no-refresh]`
 ///
 /// Builds a synthetic archive from the bundled sample and reports index
 /// build speed, index memory, and per-query latency against a naive scan of
@@ -140,7 +140,10 @@ enum Bench {
 
         if !arguments.contains("--no-refresh") {
             var existing: String?
-            if let flag = arguments.firstIndex(of: "--refresh-library"), flag + 1 < arguments.endIndex { existing = arguments[flag + 1] }
+            // `--library DIR`: a library make-library.py wrote already (instead of a new one in a temporary folder).
+            if let flag = arguments.firstIndex(where: { $0 == "--library" || $0 == "--refresh-library" }), flag + 1 < arguments.endIndex {
+                existing = arguments[flag + 1]
+            }
             lines.append("")
             for figure in RefreshBench.run(library: existing) {
                 if !figure.line.isEmpty { lines.append(figure.line) }
