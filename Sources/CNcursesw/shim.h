@@ -36,19 +36,13 @@ static inline mmask_t podread_wheel_down(void) {
     return BUTTON5_PRESSED;
 #else
     return 0;
-// The terminal's sequence to put the cursor at (row, column), or NULL
-// (tiparm is variadic, which Swift cannot call).
-static inline const char *podread_cursor_to(int row, int column) {
-    const char *cup = tigetstr("cup");
-    if (cup == NULL || cup == (char *)-1) return NULL;
-    return tiparm(cup, row, column);
-}
-
-// The terminal's sequence for a foreground colour, or NULL.
-static inline const char *podread_foreground(int color) {
-    const char *setaf = tigetstr("setaf");
-    if (setaf == NULL || setaf == (char *)-1) return NULL;
-    return tiparm(setaf, color);
+// A terminfo string capability with up to two number parameters filled in
+// (tiparm is variadic, which Swift cannot call), or NULL when the terminal
+// has no such capability: "cup" with (row, column), "setaf" with (colour).
+static inline const char *podread_terminfo_with(const char *name, int first, int second) {
+    const char *capability = tigetstr(name);
+    if (capability == NULL || capability == (char *)-1) return NULL;
+    return tiparm(capability, first, second);
 }
 
 static inline WINDOW *podread_curscr(void) { return curscr; }
@@ -68,19 +62,13 @@ static inline const char *podread_terminfo_string(const char *name) {
     return value;
 }
 
-// The terminal's sequence to put the cursor at (row, column), or NULL
-// (tiparm is variadic, which Swift cannot call).
-static inline const char *podread_cursor_to(int row, int column) {
-    const char *cup = tigetstr("cup");
-    if (cup == NULL || cup == (char *)-1) return NULL;
-    return tiparm(cup, row, column);
-}
-
-// The terminal's sequence for a foreground colour, or NULL.
-static inline const char *podread_foreground(int color) {
-    const char *setaf = tigetstr("setaf");
-    if (setaf == NULL || setaf == (char *)-1) return NULL;
-    return tiparm(setaf, color);
+// A terminfo string capability with up to two number parameters filled in
+// (tiparm is variadic, which Swift cannot call), or NULL when the terminal
+// has no such capability: "cup" with (row, column), "setaf" with (colour).
+static inline const char *podread_terminfo_with(const char *name, int first, int second) {
+    const char *capability = tigetstr(name);
+    if (capability == NULL || capability == (char *)-1) return NULL;
+    return tiparm(capability, first, second);
 }
 
 static inline WINDOW *podread_curscr(void) { return curscr; }

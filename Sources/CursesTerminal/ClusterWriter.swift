@@ -40,7 +40,7 @@ struct ClusterWriter {
                     column += 1
                     continue
                 }
-                guard let move = podread_cursor_to(Int32(row), Int32(column)) else { return }
+                guard let move = podread_terminfo_with("cup", Int32(row), Int32(column)) else { return }
                 output += String(cString: move)
                 output += attributes(cell.style, colors: colors)
                 output += cell.text.isEmpty ? " " : cell.text
@@ -50,7 +50,7 @@ struct ClusterWriter {
         guard !output.isEmpty else { return }
         // Attributes off, and the cursor back where curses believes it is.
         output += plain
-        if let back = podread_cursor_to(getcury(podread_curscr()), getcurx(podread_curscr())) { output += String(cString: back) }
+        if let back = podread_terminfo_with("cup", getcury(podread_curscr()), getcurx(podread_curscr())) { output += String(cString: back) }
         fputs(output, podread_stdout())
         fflush(podread_stdout())
     }
@@ -67,7 +67,7 @@ struct ClusterWriter {
         if style.dim { text += capability("dim") ?? "" }
         if style.reverse { text += capability("rev") ?? "" }
         if style.underline { text += capability("smul") ?? "" }
-        if colors, let color = style.color, let sequence = podread_foreground(Int32(color.rawValue)) { text += String(cString: sequence) }
+        if colors, let color = style.color, let sequence = podread_terminfo_with("setaf", Int32(color.rawValue), 0) { text += String(cString: sequence) }
         return text
     }
 

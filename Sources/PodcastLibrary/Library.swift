@@ -104,13 +104,25 @@ public final class Library: Sendable {
         }
     }
 
-    /// Episodes and transcripts per podcast, for `podread library`.
-    public func counts() throws -> [Int64: (episodes: Int, transcripts: Int)] {
+    /// Episodes, transcripts and unread episodes (never opened, not
+    /// finished) per podcast, in one query.
+    public func counts() throws -> [Int64: (episodes: Int, transcripts: Int, unread: Int)] {
         try pool.read { db in
-            var result: [Int64: (Int, Int)] = [:]
-            let rows = try Row.fetchAll(db, sql: "SELECT podcastID, COUNT(*), SUM(transcriptCached) FROM episode GROUP BY podcastID")
-            for row in rows { result[row[0]] = (row[1], row[2] ?? 0) }
+            var result: [Int64: (Int, Int, Int)] = [:]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT podcastID, COUNT(*), SUM(transcriptCached), SUM(position IS NULL AND NOT finished)
+                FROM episode GROUP BY podcastID
+                """)
+            for row in rows { result[row[0]] = (row[1], row[2] ?? 0, row[3] ?? 0) }
             return result
+        }
+    }
+
+    /// One episode and its podcast, by the episode's id.
+    public func episode(id: Int64) throws -> (LibraryEpisode, Podcast)? {
+        try pool.read { db in
+            guard let row = try LibraryEpisode.fetchOne(db, key: id), let podcast = try Podcast.fetchOne(db, key: row.podcastID) else { return nil }
+            return (row, podcast)
         }
     }
 

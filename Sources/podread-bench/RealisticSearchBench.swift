@@ -28,7 +28,7 @@ enum RealisticSearchBench {
         let vocabulary = index.termCount
 
         // Queries drawn from the text, deterministically.
-        var generator = SeededRandom(seed: 17)
+        var generator = BenchGenerator(seed: 17)
         let words = episodes.flatMap { $0.segments.prefix(3) }.flatMap { $0.text.split(separator: " ") }
             .map { $0.lowercased().filter(\.isLetter) }.filter { $0.count >= 5 }
         func pick() -> String { words[Int(generator.next() % UInt64(words.count))] }
@@ -73,18 +73,5 @@ enum RealisticSearchBench {
                                                    + " " + String(format: "%8.3f", p50) + "  " + String(format: "%8.3f", p99)))
         }
         return figures
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so the queries are the same every run.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -79,8 +79,10 @@ enum RefreshBench {
 
     /// `make-library.py` with its defaults (10 podcasts × 100 episodes).
     static func generate(into folder: URL) -> Bool {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/bench/make-library.py")
+        // ../shared/bench beside the checkout, else the copy the tests keep.
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shared = checkout.deletingLastPathComponent().appendingPathComponent("shared/bench/make-library.py")
+        let script = FileManager.default.fileExists(atPath: shared.path) ? shared : checkout.appendingPathComponent("Tests/Tools/make-library.py")
         guard FileManager.default.fileExists(atPath: script.path) else { return false }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

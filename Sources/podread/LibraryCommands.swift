@@ -140,7 +140,7 @@ struct LibraryCommand: ParsableCommand {
         let counts = try library.map { library in try LibraryAccess.run { try library.counts() } } ?? [:]
         if json {
             let items: [JSONValue] = podcasts.enumerated().map { number, podcast in
-                let count = podcast.id.flatMap { counts[$0] } ?? (0, 0)
+                let count = podcast.id.flatMap { counts[$0] } ?? (0, 0, 0)
                 return .object([
                     ("number", .int(number + 1)), ("title", .string(podcast.title)), ("feed", .string(podcast.feedURL)),
                     ("episodes", .int(count.episodes)), ("transcripts", .int(count.transcripts)),
@@ -150,7 +150,7 @@ struct LibraryCommand: ParsableCommand {
             Output.line(JSONValue.object([("podcasts", .array(items))]).serialized(pretty: true))
         } else {
             for (number, podcast) in podcasts.enumerated() {
-                let count = podcast.id.flatMap { counts[$0] } ?? (0, 0)
+                let count = podcast.id.flatMap { counts[$0] } ?? (0, 0, 0)
                 let refreshed = podcast.lastFetched.map { "refreshed " + Self.timestamp($0) } ?? "never refreshed"
                 let failure = podcast.lastError.map { " · last refresh failed: " + InertText.clean($0) } ?? ""
                 Output.line("\(number + 1). \(InertText.clean(podcast.title))  \(count.episodes) episodes, \(count.transcripts) transcripts, \(refreshed)\(failure)")

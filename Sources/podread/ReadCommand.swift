@@ -57,7 +57,7 @@ struct ReadCommand: ParsableCommand {
         // Every problem goes to the reader's messages; the first shows at once.
         var notices = config.problems + [saved.problem].compactMap { $0 } + loaded.episode.warnings.map(\.description)
         if loaded.isBundledSample, arguments.episode == nil, !arguments.sample {
-            notices.append("this is the bundled sample; 'podread add FEED' follows a podcast, and podread then opens your library")
+            notices.append("the bundled sample; 'podread add FEED' follows a podcast")
         }
         let runner = AppRunner(state: app, terminal: terminal, services: .real(player: player), indexing: indexing)
         let final = runner.run(start: StartRequest(time: start ?? saved.time, resumed: start == nil && saved.time != nil,

@@ -77,6 +77,16 @@ struct ActionTests {
         #expect(update(&state, keys: "o<Esc>").isEmpty && state.mode == .normal)
     }
 
+    @Test("o on a feed's shownotes paragraph offers the links its numbers refer to")
+    func numberedLinks() {
+        var episode = ReaderFixture.sample
+        episode.title = "Numbered links"
+        episode.shownotes = "• The report\u{00A0}[1]\n• Mike’s page\u{00A0}[2] and his book\u{00A0}[3]\n\n[1] https://example.org/r\n[2] https://example.org/m\n[3] https://example.org/b"
+        var state = ReaderFixture.state(width: 80, height: 24, episode: episode)
+        #expect(update(&state, keys: "<Tab>jo").isEmpty)
+        #expect(state.mode == .links(["https://example.org/r", "https://example.org/m", "https://example.org/b"], selected: 0))
+    }
+
     @Test("/ then Enter with nothing typed repeats the last search")
     func repeatSearch() {
         let state = sample.applying("/cyber<Enter>")

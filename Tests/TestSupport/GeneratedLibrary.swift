@@ -13,9 +13,14 @@ public final class GeneratedLibrary {
     public let environment: [String: String]
     public let manifest: [[String: Any]]
 
-    public static let script: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/bench/make-library.py")
+    /// The generator: `../shared/bench/make-library.py` beside the
+    /// checkout, or the copy kept in `Tests/Tools/` when the checkout
+    /// stands alone (a clone in a temporary folder).
+    public static let script: URL = {
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shared = checkout.deletingLastPathComponent().appendingPathComponent("shared/bench/make-library.py")
+        return FileManager.default.fileExists(atPath: shared.path) ? shared : checkout.appendingPathComponent("Tests/Tools/make-library.py")
+    }()
 
     public init(podcasts: Int = 3, episodes: Int = 10) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("podread-library-\(UUID().uuidString)")
@@ -28,7 +33,7 @@ public final class GeneratedLibrary {
                                     "--episodes", "\(episodes)", "--minutes", "3", "--base-url", server.base + "/"],
                                    output: "/dev/null", environment: ["PATH=/usr/bin:/bin:/usr/local/bin", "LANG=C.UTF-8"])
         guard status == 0 else {
-            throw GeneratorFailure(message: "make-library.py failed (is wamerican-large installed? .ci/setup installs it)")
+            throw GeneratorFailure(message: "\(Self.script.path) failed (it needs Debian's wamerican-large, which .ci/setup installs)")
         }
         let data = try Data(contentsOf: site.appendingPathComponent("manifest.json"))
         manifest = ((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["episodes"] as? [[String: Any]]) ?? []

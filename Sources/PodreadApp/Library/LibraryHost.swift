@@ -25,9 +25,8 @@ public final class LibraryHost: @unchecked Sendable {
         let counts = (try? library.counts()) ?? [:]
         return podcasts.compactMap { podcast in
             guard let id = podcast.id else { return nil }
-            let unread = ((try? library.episodes(of: podcast)) ?? []).filter { $0.position == nil && !$0.finished }.count
-            let count = counts[id] ?? (0, 0)
-            return PodcastSummary(id: id, title: podcast.title, episodes: count.episodes, transcripts: count.transcripts, unread: unread,
+            let count = counts[id] ?? (0, 0, 0)
+            return PodcastSummary(id: id, title: podcast.title, episodes: count.episodes, transcripts: count.transcripts, unread: count.unread,
                                   refreshed: podcast.lastFetched.map(Self.timestamp), problem: podcast.lastError)
         }
     }
@@ -46,12 +45,8 @@ public final class LibraryHost: @unchecked Sendable {
 
     /// An episode and where it was left.
     public func open(_ episodeID: Int64) -> (Episode, TimeCode?)? {
-        for podcast in (try? library.podcasts()) ?? [] {
-            if let row = ((try? library.episodes(of: podcast)) ?? []).first(where: { $0.id == episodeID }) {
-                return (library.episode(row, of: podcast), row.position.map { TimeCode(seconds: $0) })
-            }
-        }
-        return nil
+        guard let (row, podcast) = (try? library.episode(id: episodeID)) ?? nil else { return nil }
+        return (library.episode(row, of: podcast), row.position.map { TimeCode(seconds: $0) })
     }
 
     public func remember(_ episodeID: Int64, at time: TimeCode, finished: Bool) {
@@ -60,13 +55,6 @@ public final class LibraryHost: @unchecked Sendable {
 
     public func setFinished(_ episodeID: Int64, _ finished: Bool) {
         try? library.setFinished(episodeID, finished)
-    }
-
-    public func podcastID(ofEpisode episodeID: Int64) -> Int64? {
-        for podcast in (try? library.podcasts()) ?? [] where ((try? library.episodes(of: podcast)) ?? []).contains(where: { $0.id == episodeID }) {
-            return podcast.id
-        }
-        return nil
     }
 
     // MARK: - Changing the library

@@ -271,8 +271,25 @@ extension ReaderState {
         let person = cursor - episode.shownotesItems.count
         if focus == .shownotes, person >= 0, person < episode.people.count, let url = episode.people[person].link { links.append(url) }
         let text: String? = focus == .transcript ? currentSegment.map { episode.segments[$0].text } : entryText(focus, cursor)
+        // Feed shownotes number their links (`the report [1]`) and list them at the end.
+        if focus == .shownotes, let text {
+            let listed = numberedLinks
+            for match in text.matches(of: /\[(\d+)\]/) {
+                if let number = Int(match.output.1), let link = listed[number], !links.contains(link) { links.append(link) }
+            }
+        }
         for link in Self.links(in: text ?? "") where !links.contains(link) { links.append(link) }
         return links
+    }
+
+    /// The shownotes' list of numbered links (`[1] https://…`), by number.
+    var numberedLinks: [Int: String] {
+        var found: [Int: String] = [:]
+        for line in episode.shownotes.split(separator: "\n") {
+            guard let match = line.wholeMatch(of: /\[(\d+)\] (https?:\/\/\S+)/), let number = Int(match.output.1) else { continue }
+            found[number] = String(match.output.2)
+        }
+        return found
     }
 
     static func links(in text: String) -> [String] {

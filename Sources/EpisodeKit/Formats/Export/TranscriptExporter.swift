@@ -91,15 +91,6 @@ public enum TranscriptExporter {
     }
 
     private static func escapeForVTT(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            default: output.append(character)
-            }
-        }
-        return output
+        Entities.escape(text)
     }
 }

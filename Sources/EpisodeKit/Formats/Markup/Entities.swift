@@ -6,6 +6,22 @@
 enum Entities {
     static var named: [String: String] { EntityTable.named }
 
+    /// Text made safe inside markup: `&`, `<` and `>` (and `"` for an
+    /// attribute value) as references.
+    static func escape(_ text: String, quotes: Bool = false) -> String {
+        var output = ""
+        for character in text {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"" where quotes: output += "&quot;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+
     /// On bytes: `&` and `;` are ASCII, and feeds decode a reference or two
     /// in every item.
     static func decode<S: StringProtocol>(_ text: S) -> String {
