@@ -63,8 +63,11 @@ struct ImportCommand: ParsableCommand {
         }
         let library = try LibraryAccess.open()
         var added: [Podcast] = []
+        let opml = EpisodeLocation(argument: file)
         for feed in feeds {
-            let subscribed = try LibraryAccess.run({ try library.subscribe(feedURL: feed.url, title: feed.title) })
+            // A path in the OPML is a feed file beside it.
+            let address = opml.resolve(feed.url).map { LibraryAccess.feedAddress($0.description) } ?? feed.url
+            let subscribed = try LibraryAccess.run({ try library.subscribe(feedURL: address, title: feed.title) })
             if subscribed.isNew { added.append(subscribed.podcast) }
         }
         Output.line("following \(added.count) new podcast\(added.count == 1 ? "" : "s") of the \(feeds.count) in \(file)")

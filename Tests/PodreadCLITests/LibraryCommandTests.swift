@@ -65,6 +65,18 @@ struct LibraryCommandTests {
         #expect(try run(["import", generated.opml.path]).output.contains("following 0 new podcasts"))
     }
 
+    @Test("an OPML that lists feed files by relative path imports them from beside it")
+    func relativeOPML() throws {
+        let opml = generated.site.appendingPathComponent("local.opml")
+        try "<opml version=\"2.0\"><body><outline type=\"rss\" text=\"Local\" xmlUrl=\"feeds/show-01.xml\"/></body></opml>"
+            .write(to: opml, atomically: true, encoding: .utf8)
+        let imported = try run(["import", opml.path])
+        #expect(imported.status == 0, "\(imported.output)\(imported.error)")
+        let podcasts = try libraryJSON()
+        #expect(podcasts.first?["feed"] as? String == generated.site.appendingPathComponent("feeds/show-01.xml").path)
+        #expect(podcasts.first?["transcripts"] as? Int == 10)
+    }
+
     @Test("not OPML, or an unknown podcast: one clear line, exit 2, nothing changed")
     func badInput() throws {
         let html = generated.root.appendingPathComponent("not.opml")

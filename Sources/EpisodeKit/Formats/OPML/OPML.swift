@@ -12,7 +12,8 @@ public struct OPMLFeed: Equatable, Sendable {
 /// Reads and writes OPML subscription lists as podcast apps exchange them.
 public enum OPML {
     /// Every feed in the file, each once, in order: outlines with an
-    /// `xmlUrl` (any `type`, or none), inside folders or not; the title is
+    /// `xmlUrl` (any `type`, or none; a web address or a path), inside
+    /// folders or not; the title is
     /// `title`, else `text`. Problems with single outlines are warnings with
     /// their line; a file that is no OPML, or lists no feed, is an error.
     public static func read(_ source: SourceText) throws(EpisodeReadError) -> (feeds: [OPMLFeed], warnings: [ReadWarning]) {
@@ -37,8 +38,9 @@ public enum OPML {
             guard name == "outline", let raw = attributes["xmlurl"] else { continue }
             let url = raw.trimmingWhitespace()
             let lowered = url.lowercased()
-            guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || url.hasPrefix("/") else {
-                warnings.append(ReadWarning(line: tokenizer.line, "xmlUrl \"\(url)\" is not a web address; skipped"))
+            // A web address, or a feed file (a path; a relative one is beside the OPML file).
+            guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || (!url.isEmpty && !url.contains(":")) else {
+                warnings.append(ReadWarning(line: tokenizer.line, "xmlUrl \"\(url)\" is not a web address or a file; skipped"))
                 continue
             }
             guard !feeds.contains(where: { $0.url == url }) else { continue }
