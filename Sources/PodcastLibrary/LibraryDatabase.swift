@@ -59,6 +59,28 @@ enum LibraryDatabase {
                 table.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("2: revisions for the search index") { db in
+            // Every change to what the search index holds of an episode
+            // counts up its revision, whoever makes it: the index compares
+            // revisions to know what to index again, without reading any file.
+            try db.alter(table: "episode") { table in
+                table.add(column: "revision", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER episodeRevision AFTER UPDATE ON episode
+                WHEN OLD.title IS NOT NEW.title OR OLD.shownotes IS NOT NEW.shownotes OR OLD.links IS NOT NEW.links
+                  OR OLD.transcriptURL IS NOT NEW.transcriptURL OR OLD.chaptersURL IS NOT NEW.chaptersURL
+                  OR OLD.transcriptCached IS NOT NEW.transcriptCached OR OLD.chaptersCached IS NOT NEW.chaptersCached
+                BEGIN UPDATE episode SET revision = revision + 1 WHERE id = NEW.id; END;
+                CREATE TRIGGER podcastAuthorRevision AFTER UPDATE OF author ON podcast
+                WHEN OLD.author IS NOT NEW.author
+                BEGIN UPDATE episode SET revision = revision + 1 WHERE podcastID = NEW.id; END;
+                """)
+            // Which library an index belongs to: a library started over
+            // numbers its episodes from 1 again.
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value) VALUES ('libraryID', ?)",
+                           arguments: [UUID().uuidString])
+        }
         return migrator
     }
 

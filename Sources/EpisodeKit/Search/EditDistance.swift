@@ -85,6 +85,17 @@ enum LetterSet {
         return bits
     }
 
+    /// The set of a word given as UTF-8 bytes.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var bits: UInt64 = 0
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            for byte in bytes { bits |= 1 << bit(UInt32(byte)) }
+        } else {
+            for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars { bits |= 1 << bit(scalar.value) }
+        }
+        return bits
+    }
+
     static func bit(_ value: UInt32) -> UInt64 {
         switch value {
         case 97...122: return UInt64(value - 97)          // a–z: bits 0–25

@@ -18,10 +18,10 @@ struct RequirementMatcher: Sendable {
             switch alternative {
             case .word(let word, let prefix, let fuzzy):
                 var exactIDs = prefix ? index.termIDs(withPrefix: word) : []
-                if !prefix, let id = index.termIDs[word] { exactIDs = [id] }
+                if !prefix, let id = index.termID(for: word) { exactIDs = [id] }
                 let fuzzyIDs = fuzzy ? index.fuzzyTermIDs(for: word).filter { !exactIDs.contains($0) } : []
                 words.append(WordMatch(word: word, prefix: prefix, exactIDs: exactIDs,
-                                       fuzzyTerms: Set(fuzzyIDs.map { index.terms[Int($0)] }), fuzzyIDs: fuzzyIDs))
+                                       fuzzyTerms: Set(fuzzyIDs.map { index.term($0) }), fuzzyIDs: fuzzyIDs))
             case .phrase(let phrase):
                 phrases.append(phrase)
             }
@@ -32,16 +32,18 @@ struct RequirementMatcher: Sendable {
     func units(in index: SearchIndex) -> (exact: UnitSet, fuzzy: UnitSet) {
         var exact = UnitSet(capacity: index.unitCount)
         var fuzzy = UnitSet(capacity: index.unitCount)
+        let units = index.unitCount
+        // A unit past the end can only come from a damaged file: skipped.
         for word in words {
             for id in word.exactIDs {
-                for posting in index.postings[Int(id)] { exact.insert(SearchIndex.unit(of: posting)) }
+                for posting in index.postings(of: id) where SearchIndex.unit(of: posting) < units { exact.insert(SearchIndex.unit(of: posting)) }
             }
             for id in word.fuzzyIDs {
-                for posting in index.postings[Int(id)] { fuzzy.insert(SearchIndex.unit(of: posting)) }
+                for posting in index.postings(of: id) where SearchIndex.unit(of: posting) < units { fuzzy.insert(SearchIndex.unit(of: posting)) }
             }
         }
         for phrase in phrases {
-            for unit in PhraseMatcher.units(phrase, in: index) { exact.insert(unit) }
+            for unit in PhraseMatcher.units(phrase, in: index) where unit < units { exact.insert(unit) }
         }
         fuzzy.subtract(exact)
         return (exact, fuzzy)
@@ -60,10 +62,10 @@ struct RequirementMatcher: Sendable {
 /// Finds units where words stand in a row, using positions in the postings.
 enum PhraseMatcher {
     static func units(_ phrase: [String], in index: SearchIndex) -> [Int] {
-        var lists: [[UInt64]] = []
+        var lists: [UnsafeBufferPointer<UInt64>] = []
         for word in phrase {
-            guard let id = index.termIDs[word] else { return [] }
-            lists.append(index.postings[Int(id)])
+            guard let id = index.termID(for: word) else { return [] }
+            lists.append(index.postings(of: id))
         }
         guard let first = lists.first else { return [] }
         // A key is `unit << 24 | position` (a posting without its span);
@@ -78,9 +80,7 @@ enum PhraseMatcher {
             if needed.isEmpty { return [] }
         } else {
             needed = [UInt64](unsafeUninitializedCapacity: first.count) { buffer, count in
-                first.withUnsafeBufferPointer { postings in
-                    for index in 0..<postings.count { buffer[index] = (postings[index] >> 8) + (postings[index] & 0xFF) }
-                }
+                for index in 0..<first.count { buffer[index] = (first[index] >> 8) + (first[index] & 0xFF) }
                 count = first.count
             }
         }
@@ -106,7 +106,8 @@ enum PhraseMatcher {
             } else {
                 next.reserveCapacity(min(needed.count, list.count))
                 needed.withUnsafeBufferPointer { wants in
-                    list.withUnsafeBufferPointer { postings in
+                    do {
+                        let postings = list
                         var i = 0
                         var j = 0
                         let wantCount = wants.count, postingCount = postings.count
@@ -135,10 +136,10 @@ enum PhraseMatcher {
     }
 
     /// Matches of the first word followed by the second, as next keys.
-    private static func mergeFirstPair(_ first: [UInt64], _ second: [UInt64]) -> [UInt64] {
+    private static func mergeFirstPair(_ wants: UnsafeBufferPointer<UInt64>, _ postings: UnsafeBufferPointer<UInt64>) -> [UInt64] {
         var next: [UInt64] = []
-        first.withUnsafeBufferPointer { wants in
-            second.withUnsafeBufferPointer { postings in
+        do {
+            do {
                 var i = 0, j = 0
                 let wantCount = wants.count, postingCount = postings.count
                 // Branch-free steps: which list moves on is hard to predict,
@@ -157,7 +158,7 @@ enum PhraseMatcher {
     }
 
     /// Whether the postings' next keys (`key + span`) never go down.
-    private static func isAscending(_ postings: [UInt64], shifted: Bool) -> Bool {
+    private static func isAscending(_ postings: UnsafeBufferPointer<UInt64>, shifted: Bool) -> Bool {
         var previous: UInt64 = 0
         for posting in postings {
             let key = (posting >> 8) + (posting & 0xFF)
@@ -177,7 +178,7 @@ enum PhraseMatcher {
     }
 
     /// The first posting whose key (`posting >> 8`) is `key`.
-    private static func firstIndex(in postings: [UInt64], key: UInt64) -> Int? {
+    private static func firstIndex(in postings: UnsafeBufferPointer<UInt64>, key: UInt64) -> Int? {
         var low = 0, high = postings.count
         while low < high {
             let middle = (low + high) >> 1

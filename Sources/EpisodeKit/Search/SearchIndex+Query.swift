@@ -1,3 +1,8 @@
+/// Units a search is kept to (see `SearchIndex.mask`).
+public struct UnitMask: Sendable {
+    let set: UnitSet
+}
+
 /// The answer to one query: counts at once, hits on demand.
 public struct SearchResults: Sendable {
     public let query: SearchQuery
@@ -18,25 +23,32 @@ public struct SearchResults: Sendable {
         if units.count < limit {
             units += fuzzyOnly.members(limit: limit - units.count).map { ($0, true) }
         }
-        return units.map { unit, fuzzy in
-            HitLocation(episode: Int(index.unitEpisode[unit]), field: index.unitField[unit],
-                        item: Int(index.unitItem[unit]), fuzzy: fuzzy)
-        }
+        return units.map { unit, fuzzy in index.location(ofUnit: unit, fuzzy: fuzzy) }
     }
 
     /// Every hit in one of the index's episodes, in document order (exact and fuzzy together).
     public func locations(inEpisode episode: Int) -> [HitLocation] {
-        guard episode < index.unitEpisodeBase.count else { return [] }
-        let start = index.unitEpisodeBase[episode]
-        let end = episode + 1 < index.unitEpisodeBase.count ? index.unitEpisodeBase[episode + 1] : index.unitCount
-        var result: [HitLocation] = []
-        for unit in exact.members(in: start..<end) {
-            result.append(HitLocation(episode: episode, field: index.unitField[unit], item: Int(index.unitItem[unit]), fuzzy: false))
-        }
-        for unit in fuzzyOnly.members(in: start..<end) {
-            result.append(HitLocation(episode: episode, field: index.unitField[unit], item: Int(index.unitItem[unit]), fuzzy: true))
+        let units = index.tables.units(ofEpisode: episode)
+        return exact.members(in: units).map { index.location(ofUnit: $0, fuzzy: false) }
+            + fuzzyOnly.members(in: units).map { index.location(ofUnit: $0, fuzzy: true) }
+    }
+
+    /// Hits per episode of the index, exact and fuzzy, without listing
+    /// them: for ranking episodes by their hits.
+    public func countsPerEpisode() -> [(episode: Int, exact: Int, fuzzy: Int)] {
+        var result: [(Int, Int, Int)] = []
+        for episode in 0..<index.episodeCount {
+            let units = index.tables.units(ofEpisode: episode)
+            let exactCount = exact.count(in: units), fuzzyCount = fuzzyOnly.count(in: units)
+            if exactCount + fuzzyCount > 0 { result.append((episode, exactCount, fuzzyCount)) }
         }
         return result
+    }
+
+    /// The first hits of one episode: exact ones, or only-fuzzy ones, in document order.
+    public func hits(inEpisode episode: Int, fuzzy: Bool, limit: Int) -> [SearchHit] {
+        let units = index.tables.units(ofEpisode: episode)
+        return (fuzzy ? fuzzyOnly : exact).members(in: units).prefix(limit).map { hit(unit: $0, fuzzy: fuzzy) }
     }
 
     /// The first `limit` hits with their text and highlight ranges.
@@ -50,12 +62,10 @@ public struct SearchResults: Sendable {
 
     /// The hit at a location (for the reader, which lists locations first).
     public func hit(at location: HitLocation) -> SearchHit? {
-        guard location.episode < index.episodes.count else { return nil }
-        let base = index.unitEpisodeBase[location.episode]
-        let end = location.episode + 1 < index.unitEpisodeBase.count ? index.unitEpisodeBase[location.episode + 1] : index.unitCount
-        guard let unit = (base..<end).first(where: { index.unitField[$0] == location.field && Int(index.unitItem[$0]) == location.item }) else {
-            return nil
-        }
+        let tables = index.tables
+        guard let unit = tables.units(ofEpisode: location.episode).first(where: {
+            tables.field(ofUnit: $0) == location.field && Int(tables.unitItem[$0]) == location.item
+        }) else { return nil }
         return hit(unit: unit, fuzzy: location.fuzzy)
     }
 
@@ -92,7 +102,7 @@ public struct SearchResults: Sendable {
         for unit in fuzzyOnly.members(limit: limit) {
             // The words are a notice, not a report: a huge text is sampled
             // from its start rather than highlighted whole on every keystroke.
-            var text = index.text(episode: Int(index.unitEpisode[unit]), field: index.unitField[unit], item: Int(index.unitItem[unit]))
+            var text = index.text(ofUnit: unit)
             if text.utf8.count > 65_536 { text = String(text.unicodeScalars.prefix(65_536)) }
             for word in Highlighter.ranges(in: text, matchers: matchers).fuzzyWords where seen.insert(word).inserted {
                 words.append(word)
@@ -102,12 +112,10 @@ public struct SearchResults: Sendable {
     }
 
     private func hit(unit: Int, fuzzy: Bool) -> SearchHit {
-        let episode = Int(index.unitEpisode[unit])
-        let field = index.unitField[unit]
-        let item = Int(index.unitItem[unit])
-        let text = index.text(episode: episode, field: field, item: item)
+        let location = index.location(ofUnit: unit, fuzzy: fuzzy)
+        let text = index.text(ofUnit: unit)
         let found = Highlighter.ranges(in: text, matchers: matchers)
-        return SearchHit(episode: episode, field: field, item: item, start: index.unitStart[unit], text: text,
+        return SearchHit(episode: location.episode, field: location.field, item: location.item, start: index.tables.start(ofUnit: unit), text: text,
                          ranges: found.ranges, fuzzy: fuzzy, matched: fuzzy ? found.fuzzyWords : [])
     }
 }
@@ -116,6 +124,21 @@ extension SearchIndex {
     /// Answers a query. Cost grows with the postings of the words asked
     /// for, not with the size of the archive's text.
     public func search(_ query: SearchQuery) -> SearchResults {
+        search(query, within: nil)
+    }
+
+    /// Units of the episodes to keep, for searching only those (an index
+    /// on disk holds episodes that were removed or indexed again since).
+    public func mask(keepingEpisodes keep: (Int) -> Bool) -> UnitMask {
+        var set = UnitSet(capacity: unitCount)
+        for episode in 0..<episodeCount where keep(episode) {
+            for unit in tables.units(ofEpisode: episode) { set.insert(unit) }
+        }
+        return UnitMask(set: set)
+    }
+
+    /// Answers a query over the units of `mask` only.
+    public func search(_ query: SearchQuery, within mask: UnitMask?) -> SearchResults {
         var required = UnitSet(capacity: unitCount)
         required.fill(count: unitCount)
         var requiredExact = required
@@ -140,6 +163,10 @@ extension SearchIndex {
             required = UnitSet(capacity: unitCount)
             requiredExact = required
         }
+        if let mask {
+            required.formIntersection(mask.set)
+            requiredExact.formIntersection(mask.set)
+        }
         var fuzzyOnly = required
         fuzzyOnly.subtract(requiredExact)
         let exactCount = requiredExact.count
@@ -151,10 +178,17 @@ extension SearchIndex {
         search(SearchQuery(text, exact: exact))
     }
 
-    /// The displayed text of a unit.
-    func text(episode: Int, field: SearchField, item: Int) -> String {
+    func location(ofUnit unit: Int, fuzzy: Bool) -> HitLocation {
+        HitLocation(episode: Int(tables.unitEpisode[unit]), field: tables.field(ofUnit: unit), item: Int(tables.unitItem[unit]), fuzzy: fuzzy)
+    }
+
+    /// The displayed text of a unit: from its episode, or from the tables.
+    func text(ofUnit unit: Int) -> String {
+        let episode = Int(tables.unitEpisode[unit])
+        guard episode >= 0, episode < episodes.count else { return tables.storedText(ofUnit: unit) }
         let source = episodes[episode]
-        switch field {
+        let item = Int(tables.unitItem[unit])
+        switch tables.field(ofUnit: unit) {
         case .transcript: return source.segments[item].text
         case .shownotes: return source.shownotesItems[item]
         case .people: return source.people[item].searchText
@@ -163,21 +197,30 @@ extension SearchIndex {
         }
     }
 
+    /// The term with exactly this folded form.
+    func termID(for word: String) -> Int32? {
+        var word = word
+        return word.withUTF8 { tables.termID($0) }.map(Int32.init)
+    }
+
+    /// The folded form of a term.
+    func term(_ id: Int32) -> String { tables.term(Int(id)) }
+
+    /// A term's postings.
+    func postings(of id: Int32) -> UnsafeBufferPointer<UInt64> { tables.postings(of: Int(id)) }
+
     /// Term IDs of every word that starts with `prefix`.
     func termIDs(withPrefix prefix: String) -> [Int32] {
-        var low = 0
-        var high = sortedTerms.count
-        while low < high {
-            let middle = (low + high) / 2
-            if terms[Int(sortedTerms[middle])] < prefix { low = middle + 1 } else { high = middle }
+        var prefix = prefix
+        return prefix.withUTF8 { bytes in
+            var result: [Int32] = []
+            var position = tables.lowerBound(bytes)
+            while position < tables.termCount, IndexTables.hasPrefix(tables.termBytes(position), bytes) {
+                result.append(Int32(position))
+                position += 1
+            }
+            return result
         }
-        var result: [Int32] = []
-        var position = low
-        while position < sortedTerms.count, terms[Int(sortedTerms[position])].hasPrefix(prefix) {
-            result.append(sortedTerms[position])
-            position += 1
-        }
-        return result
     }
 
     /// Term IDs within the fuzzy allowance of `word`, not counting `word` itself.
@@ -188,19 +231,19 @@ extension SearchIndex {
         guard limit > 0 else { return [] }
         let target = word.unicodeScalars.map(\.value)
         let letters = LetterSet.of(word)
-        let length = Int32(target.count)
+        let length = Int(target.count)
         var buffer = EditDistance.Buffer()
         var result: [Int32] = []
-        // Length and letters refuse most words at once; the rest get the edit distance.
-        for id in terms.indices where abs(termLengths[id] - length) <= Int32(limit)
-            && LetterSet.mayBeWithin(termLetters[id], letters, limit: limit) {
-            let term = terms[id]
-            guard term != word, !(term.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false) else { continue }
-            if term.utf8.withContiguousStorageIfAvailable({ EditDistance.within($0, target, limit: limit, buffer: &buffer) }) ?? false {
-                result.append(Int32(id))
+        var word = word
+        word.withUTF8 { wordBytes in
+            // Length and letters refuse most words at once; the rest get the edit distance.
+            for id in 0..<tables.termCount where abs(Int(tables.termLengths[id]) - length) <= limit
+                && LetterSet.mayBeWithin(tables.termLetters[id], letters, limit: limit) {
+                let term = tables.termBytes(id)
+                guard let first = term.first, !(first >= 48 && first <= 57), IndexTables.compare(term, wordBytes) != 0 else { continue }
+                if EditDistance.within(term, target, limit: limit, buffer: &buffer) { result.append(Int32(id)) }
             }
         }
         return result
     }
 }
-

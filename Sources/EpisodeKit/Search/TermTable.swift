@@ -6,7 +6,6 @@ struct TermTable {
     private var arena: [UInt8] = []
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
-    private(set) var terms: [String] = []
     private var mask: Int
 
     init(capacity: Int = 4096) {
@@ -16,7 +15,7 @@ struct TermTable {
         mask = size - 1
     }
 
-    var count: Int { terms.count }
+    var count: Int { hashes.count }
 
     /// The id of `bytes`, adding it when new.
     mutating func id(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -29,15 +28,26 @@ struct TermTable {
             if hashes[id] == hash && matches(id, bytes) { return id }
             slot = (slot + 1) & mask
         }
-        let id = terms.count
+        let id = hashes.count
         slots[slot] = Int32(id + 1)
         hashes.append(hash)
         starts.append(Int32(arena.count))
         lengths.append(Int32(bytes.count))
         arena.append(contentsOf: bytes)
-        terms.append(String(decoding: bytes, as: UTF8.self))
-        if terms.count * 2 > slots.count { grow() }
+        if hashes.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// A term's bytes, for the length of `body`.
+    func withBytes<T>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        arena.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(starts[id])..<Int(starts[id] + lengths[id])]))
+        }
+    }
+
+    /// Every term's bytes at once: the arena and each term's range in it.
+    func withArena<T>(_ body: (UnsafeBufferPointer<UInt8>, [Int32], [Int32]) -> T) -> T {
+        arena.withUnsafeBufferPointer { body($0, starts, lengths) }
     }
 
     private func matches(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -36,6 +36,20 @@ struct UnitSet: Equatable {
 
     var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
+    /// Members within a range of units, counted without listing them.
+    func count(in range: Range<Int>) -> Int {
+        guard !range.isEmpty else { return 0 }
+        let first = range.lowerBound >> 6, last = (range.upperBound - 1) >> 6
+        var total = 0
+        for index in first...last {
+            var word = words[index]
+            if index == first { word &= ~0 << UInt64(range.lowerBound & 63) }
+            if index == last, range.upperBound & 63 != 0 { word &= (1 << UInt64(range.upperBound & 63)) - 1 }
+            total += word.nonzeroBitCount
+        }
+        return total
+    }
+
     /// Members in ascending order, stopping after `limit`.
     func members(limit: Int = .max) -> [Int] {
         var result: [Int] = []

@@ -1,0 +1,238 @@
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What an index is built from: episodes one after another, each with its
+/// searchable items and the key and revision that say which episode it is
+/// (a library's episode id; for an index of loose files, its number).
+public struct IndexSource: Sendable {
+    public var count: Int
+    public var items: @Sendable (Int) -> [SearchableItem]
+    public var key: @Sendable (Int) -> (key: Int64, revision: Int64)
+
+    public init(count: Int, items: @escaping @Sendable (Int) -> [SearchableItem],
+                key: @escaping @Sendable (Int) -> (key: Int64, revision: Int64)) {
+        self.count = count
+        self.items = items
+        self.key = key
+    }
+
+    /// Episodes in memory, keyed by their place.
+    public static func episodes(_ episodes: [Episode]) -> IndexSource {
+        IndexSource(count: episodes.count, items: { episodes[$0].searchableItems }, key: { (Int64($0), 0) })
+    }
+}
+
+/// Builds an index's tables: episodes are tokenised on every core, each
+/// worker a contiguous run of them with its own vocabulary; the
+/// vocabularies are then joined, sorted by bytes, and every posting list
+/// copied once into its place in the one postings table.
+enum IndexBuilder {
+    static func build(_ source: IndexSource, keepTexts: Bool) -> (IndexMemory, IndexTables) {
+        let workers = max(1, min(source.count, activeProcessorCount()))
+        let chunks = SearchIndex.chunks(count: source.count, parts: workers)
+        let partials = Slots<PartialIndex>(count: chunks.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { worker in
+            var partial = PartialIndex()
+            let tokenizer = WordTokenizer()
+            for (local, episode) in chunks[worker].enumerated() {
+                let items = source.items(episode)
+                partial.episodeUnits.append(items.count)
+                for item in items {
+                    partial.addUnit(item, episode: Int32(chunks[worker].lowerBound + local), keepText: keepTexts, tokenizer: tokenizer)
+                }
+            }
+            partials.set(worker, partial)
+        }
+        return assemble(partials.values, source: source, keepTexts: keepTexts)
+    }
+
+    private static func assemble(_ partials: [PartialIndex], source: IndexSource, keepTexts: Bool) -> (IndexMemory, IndexTables) {
+        // One vocabulary over every worker's, then sorted by bytes: a term's number is its rank.
+        var vocabulary = TermTable(capacity: partials.map(\.table.count).max() ?? 16)
+        var globalIDs: [[Int]] = []
+        for partial in partials {
+            globalIDs.append((0..<partial.table.count).map { local in partial.table.withBytes(local) { vocabulary.id(for: $0) } })
+        }
+        let termCount = vocabulary.count
+        let order: [Int] = vocabulary.withArena { arena, starts, lengths in
+            func bytes(_ id: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: arena[Int(starts[id])..<Int(starts[id] + lengths[id])])
+            }
+            return (0..<termCount).sorted { IndexTables.compare(bytes($0), bytes($1)) < 0 }
+        }
+        var rank = [Int](repeating: 0, count: termCount)
+        for (position, id) in order.enumerated() { rank[id] = position }
+
+        var postingCounts = [Int](repeating: 0, count: termCount)
+        for (worker, partial) in partials.enumerated() {
+            for (local, list) in partial.postings.enumerated() { postingCounts[rank[globalIDs[worker][local]]] += list.count }
+        }
+        let arenaBytes = vocabulary.withArena { arena, _, _ in arena.count }
+        let unitCount = partials.reduce(0) { $0 + $1.unitEpisode.count }
+        let textBytes = keepTexts ? partials.reduce(0) { $0 + $1.texts.count } : 0
+        var counts = [Int](repeating: 0, count: IndexLayout.Table.allCases.count)
+        counts[IndexLayout.Table.termStarts.rawValue] = termCount + 1
+        counts[IndexLayout.Table.arena.rawValue] = arenaBytes
+        counts[IndexLayout.Table.postingStarts.rawValue] = termCount + 1
+        counts[IndexLayout.Table.postings.rawValue] = postingCounts.reduce(0, +)
+        counts[IndexLayout.Table.termLetters.rawValue] = termCount
+        counts[IndexLayout.Table.termLengths.rawValue] = termCount
+        for table in [IndexLayout.Table.unitEpisode, .unitItem, .unitStart, .unitField] { counts[table.rawValue] = unitCount }
+        counts[IndexLayout.Table.episodeBase.rawValue] = source.count + 1
+        counts[IndexLayout.Table.episodeKey.rawValue] = source.count
+        counts[IndexLayout.Table.episodeRevision.rawValue] = source.count
+        counts[IndexLayout.Table.textStarts.rawValue] = keepTexts && unitCount > 0 ? unitCount + 1 : 0
+        counts[IndexLayout.Table.texts.rawValue] = textBytes
+
+        let layout = IndexLayout(counts: counts)
+        let memory = IndexMemory(allocating: layout.totalSize)
+        let writable = UnsafeMutableRawBufferPointer(mutating: memory.base)
+        layout.writeHeader(into: writable)
+        let tables = layout.tables(in: memory.base)
+        func mutable<T>(_ buffer: UnsafeBufferPointer<T>) -> UnsafeMutableBufferPointer<T> { UnsafeMutableBufferPointer(mutating: buffer) }
+
+        // The vocabulary in rank order, with what the fuzzy lookup needs.
+        let termStarts = mutable(tables.termStarts), arena = mutable(tables.arena)
+        let letters = mutable(tables.termLetters), lengths = mutable(tables.termLengths)
+        vocabulary.withArena { source, starts, sizes in
+            var cursor = 0
+            for (position, id) in order.enumerated() {
+                termStarts[position] = UInt32(cursor)
+                let bytes = UnsafeBufferPointer(rebasing: source[Int(starts[id])..<Int(starts[id] + sizes[id])])
+                for byte in bytes { arena[cursor] = byte; cursor += 1 }
+                letters[position] = LetterSet.of(bytes)
+                lengths[position] = UInt16(min(bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }, Int(UInt16.max)))
+            }
+            termStarts[termCount] = UInt32(cursor)
+        }
+
+        // Postings: each worker's lists in worker order, so units stay ascending.
+        let postingStarts = mutable(tables.postingStarts), postings = mutable(tables.postings)
+        var total: UInt64 = 0
+        for position in 0..<termCount {
+            postingStarts[position] = total
+            total += UInt64(postingCounts[position])
+        }
+        postingStarts[termCount] = total
+        var cursors = (0..<termCount).map { Int(postingStarts[$0]) }
+        var unitBase: UInt64 = 0
+        for (worker, partial) in partials.enumerated() {
+            for (local, list) in partial.postings.enumerated() {
+                let position = rank[globalIDs[worker][local]]
+                var cursor = cursors[position]
+                for posting in list { postings[cursor] = posting &+ (unitBase << 32); cursor += 1 }
+                cursors[position] = cursor
+            }
+            unitBase += UInt64(partial.unitEpisode.count)
+        }
+        // Number aliases are reported after the words they cover, so a
+        // term's postings inside one unit can be out of position order.
+        for position in 0..<termCount {
+            let range = Int(postingStarts[position])..<Int(postingStarts[position + 1])
+            var previous: UInt64 = 0
+            for index in range {
+                if postings[index] < previous {
+                    var slice = UnsafeMutableBufferPointer(rebasing: postings[range])
+                    slice.sort()
+                    break
+                }
+                previous = postings[index]
+            }
+        }
+
+        // Units, episodes and texts, in order.
+        let unitEpisode = mutable(tables.unitEpisode), unitItem = mutable(tables.unitItem)
+        let unitStart = mutable(tables.unitStart), unitField = mutable(tables.unitField)
+        let textStarts = mutable(tables.textStarts), texts = mutable(tables.texts)
+        var unit = 0
+        var textCursor = 0
+        for partial in partials {
+            for local in partial.unitEpisode.indices {
+                unitEpisode[unit] = partial.unitEpisode[local]
+                unitItem[unit] = partial.unitItem[local]
+                unitStart[unit] = partial.unitStart[local]
+                unitField[unit] = partial.unitField[local]
+                if keepTexts {
+                    textStarts[unit] = UInt64(textCursor)
+                    let end = Int(partial.textEnds[local])
+                    let begin = local == 0 ? 0 : Int(partial.textEnds[local - 1])
+                    for index in begin..<end { texts[textCursor] = partial.texts[index]; textCursor += 1 }
+                }
+                unit += 1
+            }
+        }
+        if keepTexts && unitCount > 0 { textStarts[unitCount] = UInt64(textCursor) }
+        let episodeBase = mutable(tables.episodeBase), episodeKey = mutable(tables.episodeKey)
+        let episodeRevision = mutable(tables.episodeRevision)
+        var episode = 0
+        var firstUnit: Int64 = 0
+        for partial in partials {
+            for count in partial.episodeUnits {
+                episodeBase[episode] = firstUnit
+                let key = source.key(episode)
+                episodeKey[episode] = key.key
+                episodeRevision[episode] = key.revision
+                firstUnit += Int64(count)
+                episode += 1
+            }
+        }
+        episodeBase[source.count] = firstUnit
+        return (memory, tables)
+    }
+}
+
+/// One worker's share of the index, with its own term numbering and its
+/// units numbered from zero.
+private struct PartialIndex {
+    var table = TermTable()
+    var postings: [[UInt64]] = []
+    var unitEpisode: [Int32] = []
+    var unitItem: [Int32] = []
+    var unitStart: [Int64] = []
+    var unitField: [UInt8] = []
+    var episodeUnits: [Int] = []
+    var texts: [UInt8] = []
+    var textEnds: [UInt64] = []
+
+    mutating func addUnit(_ item: SearchableItem, episode: Int32, keepText: Bool, tokenizer: WordTokenizer) {
+        let unit = UInt64(unitEpisode.count)
+        unitEpisode.append(episode)
+        unitItem.append(Int32(truncatingIfNeeded: item.item))
+        unitStart.append(item.start.map { Int64($0.milliseconds) } ?? -1)
+        unitField.append(UInt8(item.field.rank))
+        if keepText {
+            texts.append(contentsOf: item.text.utf8)
+            textEnds.append(UInt64(texts.count))
+        }
+        tokenizer.forEachToken(item.text) { token in
+            guard token.position < 0xFF_FFFF else { return }
+            let id = table.id(for: token.bytes)
+            if id == postings.count { postings.append([]) }
+            postings[id].append(unit << 32 | UInt64(token.position) << 8 | UInt64(min(token.span, 255)))
+        }
+    }
+}
+
+/// Results written by concurrent workers, each to its own slot.
+final class Slots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = DispatchSemaphore(value: 1)
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) {
+        lock.wait()
+        slots[index] = value
+        lock.signal()
+    }
+    var values: [Value] { slots.compactMap { $0 } }
+}
+
+func activeProcessorCount() -> Int {
+    #if canImport(Glibc)
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #else
+    return 2
+    #endif
+}

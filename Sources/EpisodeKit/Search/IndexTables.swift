@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The search index as flat tables: the vocabulary sorted by its UTF-8
+/// bytes (a term's number is its rank, so exact and prefix lookups are
+/// binary searches), every term's postings one after another in one array,
+/// and per unit its episode, field, item and start.
+///
+/// The same tables serve an index built in memory and one mapped from a
+/// file (`IndexFile`), so there is one query engine and saving an index is
+/// writing its tables out. Every accessor checks its bounds: a damaged file
+/// gives wrong answers at worst, never a crash.
+struct IndexTables {
+    /// Per term: where its bytes start in `arena` (term count + 1 entries).
+    var termStarts: UnsafeBufferPointer<UInt32>
+    var arena: UnsafeBufferPointer<UInt8>
+    /// Per term: where its postings start in `postings` (term count + 1).
+    var postingStarts: UnsafeBufferPointer<UInt64>
+    /// `unit << 32 | position << 8 | span`, ascending per term.
+    var postings: UnsafeBufferPointer<UInt64>
+    /// Per term, for the fuzzy lookup: its letters as bits (`LetterSet`) and its length in letters.
+    var termLetters: UnsafeBufferPointer<UInt64>
+    var termLengths: UnsafeBufferPointer<UInt16>
+    var unitEpisode: UnsafeBufferPointer<Int32>
+    var unitItem: UnsafeBufferPointer<Int32>
+    /// Milliseconds, or -1 for a unit without a time.
+    var unitStart: UnsafeBufferPointer<Int64>
+    /// `SearchField.rank`.
+    var unitField: UnsafeBufferPointer<UInt8>
+    /// Per episode: its first unit (episode count + 1 entries).
+    var episodeBase: UnsafeBufferPointer<Int64>
+    /// Per episode: whose it is (a library's episode id) and which revision of it was indexed.
+    var episodeKey: UnsafeBufferPointer<Int64>
+    var episodeRevision: UnsafeBufferPointer<Int64>
+    /// Per unit: where its text starts in `texts` (unit count + 1), when the index keeps texts.
+    var textStarts: UnsafeBufferPointer<UInt64>
+    var texts: UnsafeBufferPointer<UInt8>
+
+    var termCount: Int { max(0, termStarts.count - 1) }
+    var unitCount: Int { unitEpisode.count }
+    var episodeCount: Int { max(0, episodeBase.count - 1) }
+    var keepsTexts: Bool { textStarts.count == unitCount + 1 && unitCount > 0 }
+
+    /// A term's folded bytes.
+    @inline(__always)
+    func termBytes(_ id: Int) -> UnsafeBufferPointer<UInt8> {
+        guard id >= 0, id + 1 < termStarts.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let start = min(Int(termStarts[id]), arena.count)
+        let end = min(max(Int(termStarts[id + 1]), start), arena.count)
+        return UnsafeBufferPointer(rebasing: arena[start..<end])
+    }
+
+    func term(_ id: Int) -> String { String(decoding: termBytes(id), as: UTF8.self) }
+
+    /// A term's postings.
+    @inline(__always)
+    func postings(of id: Int) -> UnsafeBufferPointer<UInt64> {
+        guard id >= 0, id + 1 < postingStarts.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let start = Int(min(postingStarts[id], UInt64(postings.count)))
+        let end = Int(min(max(postingStarts[id + 1], UInt64(start)), UInt64(postings.count)))
+        return UnsafeBufferPointer(rebasing: postings[start..<end])
+    }
+
+    /// The first term not below `bytes` in byte order.
+    func lowerBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var low = 0
+        var high = termCount
+        while low < high {
+            let middle = (low + high) >> 1
+            if Self.compare(termBytes(middle), bytes) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The term with exactly these bytes.
+    func termID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let found = lowerBound(bytes)
+        guard found < termCount, Self.compare(termBytes(found), bytes) == 0 else { return nil }
+        return found
+    }
+
+    func field(ofUnit unit: Int) -> SearchField {
+        let rank = Int(unitField[unit])
+        return rank < SearchField.allCases.count ? SearchField.allCases[rank] : .transcript
+    }
+
+    func start(ofUnit unit: Int) -> TimeCode? {
+        let value = unitStart[unit]
+        return value < 0 ? nil : TimeCode(milliseconds: Int(value))
+    }
+
+    /// The units of one episode.
+    func units(ofEpisode episode: Int) -> Range<Int> {
+        guard episode >= 0, episode + 1 < episodeBase.count else { return 0..<0 }
+        let start = Int(min(max(episodeBase[episode], 0), Int64(unitCount)))
+        let end = Int(min(max(episodeBase[episode + 1], Int64(start)), Int64(unitCount)))
+        return start..<end
+    }
+
+    /// A unit's stored text (empty when the index keeps none).
+    func storedText(ofUnit unit: Int) -> String {
+        guard keepsTexts, unit >= 0, unit < unitCount else { return "" }
+        let start = Int(min(textStarts[unit], UInt64(texts.count)))
+        let end = Int(min(max(textStarts[unit + 1], UInt64(start)), UInt64(texts.count)))
+        return String(decoding: UnsafeBufferPointer(rebasing: texts[start..<end]), as: UTF8.self)
+    }
+
+    /// memcmp order, shorter first on a common prefix.
+    @inline(__always)
+    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0, let left = a.baseAddress, let right = b.baseAddress {
+            let order = memcmp(left, right, common)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
+    }
+
+    /// Whether `bytes` starts with `prefix`.
+    @inline(__always)
+    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        guard prefix.count > 0, let left = bytes.baseAddress, let right = prefix.baseAddress else { return true }
+        return memcmp(left, right, prefix.count) == 0
+    }
+}
+
+/// Memory that holds an index's tables: one allocation for an index built
+/// here, or a file mapped read-only. Freed (or unmapped) with the index.
+final class IndexMemory: @unchecked Sendable {
+    let base: UnsafeRawBufferPointer
+    private let mapped: Bool
+
+    /// Fresh memory, zeroed, 8-byte aligned.
+    init(allocating size: Int) {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 8), alignment: 8)
+        memory.initializeMemory(as: UInt8.self, repeating: 0)
+        base = UnsafeRawBufferPointer(memory)
+        mapped = false
+    }
+
+    /// A file's bytes mapped read-only; nil when the file cannot be mapped.
+    init?(mapping descriptor: Int32, size: Int) {
+        guard size > 0 else { return nil }
+        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
+        guard let address, address != MAP_FAILED else { return nil }
+        base = UnsafeRawBufferPointer(start: address, count: size)
+        mapped = true
+    }
+
+    deinit {
+        if mapped {
+            munmap(UnsafeMutableRawPointer(mutating: base.baseAddress), base.count)
+        } else {
+            base.deallocate()
+        }
+    }
+}
