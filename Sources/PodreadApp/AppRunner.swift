@@ -60,7 +60,8 @@ public final class AppRunner {
     private func pollLibrary() {
         guard let library else { return }
         let news = library.refreshNews()
-        _ = update(&state, .library(.refreshing(news.line)))
+        // Making the index shows in the same place as a refresh's progress.
+        _ = update(&state, .library(.refreshing(news.line ?? library.indexingLine)))
         if let reports = news.finished {
             let failed = reports.filter { $0.failure != nil }
             let new = reports.reduce(0) { $0 + $1.newEpisodes }
@@ -70,9 +71,11 @@ public final class AppRunner {
             _ = update(&state, .library(.notice(text, warning: !failed.isEmpty)))
             library.prepareIndex()
         }
-        if let query = waitingQuery, library.indexReady {
-            waitingQuery = nil
-            search(query)
+        if let query = waitingQuery {
+            if library.indexReady {
+                waitingQuery = nil
+                search(query)
+            }
         }
     }
 

@@ -34,6 +34,43 @@ enum LibraryAccess {
         }
     }
 
+    /// The library's search index, brought up to date first (what changed
+    /// since is indexed, with a progress line on a terminal). A missing or
+    /// damaged index is built again, and said so in one line.
+    static func searchIndex(of library: Library, purge: Bool = false) throws -> LibrarySnapshot {
+        let onTerminal = isatty(STDERR_FILENO) == 1
+        let store = SearchStore(library: library)
+        let snapshot: LibrarySnapshot
+        do {
+            snapshot = try store.update(purge: purge) { done, total in
+                guard onTerminal, done == total || done % 10 == 0 else { return }
+                Output.progress("\r\u{1B}[Kpodread: indexing for search \(done)/\(total) episodes…")
+            }
+        } catch let error as LibraryError {
+            throw CommandFailure(message: error.message)
+        } catch {
+            throw CommandFailure(message: "\(store.folder.path): \(SystemReason.of(error))")
+        }
+        let work = snapshot.work
+        if onTerminal && work.indexed > 0 { Output.progress("\r\u{1B}[K") }
+        if work.damaged > 0 {
+            Output.error("the search index was damaged; indexed \(work.indexed + work.merged) episodes again")
+        } else if work.fromNothing && work.indexed > 0 {
+            Output.error("made the search index: \(work.indexed) episode\(work.indexed == 1 ? "" : "s")")
+        }
+        return snapshot
+    }
+
+    /// Brings the search index up to date after the library changed; a
+    /// failure is said, and the index is built again on the next search.
+    static func updateSearchIndex(of library: Library, purge: Bool = false) {
+        do {
+            _ = try searchIndex(of: library, purge: purge)
+        } catch {
+            Output.error("the search index was not brought up to date (the next search does it): \(error)")
+        }
+    }
+
     /// Prints a refresh's progress over one line of a terminal.
     static func progressLine(_ progress: RefreshProgress) {
         var line = "podread: refreshing \(progress.feedsDone)/\(progress.feeds) feeds · \(progress.transcriptsFetched) transcripts"
@@ -49,6 +86,7 @@ enum LibraryAccess {
         }
         if onTerminal { Output.progress("\r\u{1B}[K") }
         for report in reports { Output.line(line(for: report)) }
+        updateSearchIndex(of: library)
         return reports.allSatisfy { $0.failure == nil }
     }
 

@@ -20,6 +20,7 @@ struct AddCommand: ParsableCommand {
     func run() throws {
         let library = try LibraryAccess.open()
         var failed = false
+        var added = false
         for argument in feeds {
             let address = LibraryAccess.feedAddress(argument)
             if let known = try LibraryAccess.run({ try library.podcast(feedURL: address) }) {
@@ -37,7 +38,9 @@ struct AddCommand: ParsableCommand {
                 continue
             }
             Output.line("added " + LibraryAccess.line(for: report))
+            added = true
         }
+        if added { LibraryAccess.updateSearchIndex(of: library) }
         if failed { throw ExitCode(ExitStatus.inputError) }
     }
 }
@@ -110,6 +113,7 @@ struct RemoveCommand: ParsableCommand {
         let found = try LibraryAccess.run { try library.podcast(named: podcast) }
         try LibraryAccess.run { try library.remove(found) }
         Output.line("removed \(InertText.clean(found.title))")
+        LibraryAccess.updateSearchIndex(of: library, purge: true)
     }
 }
 

@@ -80,21 +80,15 @@ struct SearchCommand: ParsableCommand {
         if results.isEmpty { throw nothingFound("no hits for \(InertText.clean(query))") }
     }
 
-    /// Every episode of the library (or of one podcast): hits as
-    /// `podcast · episode · HH:MM:SS  text`, JSON grouped by episode.
+    /// Every episode of the library (or of one podcast), from the index
+    /// kept on disk: hits as `podcast · episode · HH:MM:SS  text`, JSON
+    /// grouped by episode.
     private func searchLibrary(_ library: Library) throws {
-        let chosen = try podcast.map { name in [try LibraryAccess.run { try library.podcast(named: name) }] }
-            ?? LibraryAccess.run { try library.podcasts() }
-        var episodes: [Episode] = []
-        var places: [(podcast: String, number: Int, date: String?)] = []
-        for podcast in chosen {
-            for (number, row) in try LibraryAccess.run({ try library.episodes(of: podcast) }).enumerated() {
-                episodes.append(library.episode(row, of: podcast))
-                places.append((podcast.title, number + 1, row.date))
-            }
-        }
-        let results = SearchIndex(episodes: episodes).search(SearchQuery(query, exact: exact))
+        let podcastID = try podcast.map { name in try LibraryAccess.run { try library.podcast(named: name) }.id }
+        let snapshot = try LibraryAccess.searchIndex(of: library)
+        let results = snapshot.search(SearchQuery(query, exact: exact), podcastID: podcastID ?? nil)
         let hits = results.hits(limit: limit ?? .max)
+        let directory = snapshot.directory
         if json {
             var order: [Int] = []
             var grouped: [Int: [SearchHit]] = [:]
@@ -102,13 +96,15 @@ struct SearchCommand: ParsableCommand {
                 if grouped[hit.episode] == nil { order.append(hit.episode) }
                 grouped[hit.episode, default: []].append(hit)
             }
-            let names = episodes.map(\.title)
-            let groups: [JSONValue] = order.map { number in
-                let place = places[number]
-                let hitsJSON = SearchReport.json(results, hits: grouped[number] ?? [], episodeNames: names)
+            let names = directory.map(\.title)
+            let groups: [JSONValue] = order.map { place in
+                let info = directory[place]
+                let hitsJSON = results.episodes.first { $0.place == place }.map {
+                    SearchReport.json(results.segmentResults(of: $0), hits: grouped[place] ?? [], episodeNames: names)
+                }
                 return .object([
-                    ("podcast", .string(place.podcast)), ("number", .int(place.number)), ("title", .string(episodes[number].title)),
-                    ("date", .optional(place.date)), ("hits", hitsJSON.member("hits") ?? .array([])),
+                    ("podcast", .string(info.podcast)), ("number", .int(info.number)), ("title", .string(info.title)),
+                    ("date", .optional(info.date)), ("hits", hitsJSON?.member("hits") ?? .array([])),
                 ])
             }
             Output.line(JSONValue.object([("query", .string(query)), ("total", .int(results.total)), ("episodes", .array(groups))])
@@ -116,26 +112,11 @@ struct SearchCommand: ParsableCommand {
         } else {
             let marked = isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
             for hit in hits {
-                let place = places[hit.episode]
-                let line = SearchReport.line(hit, marked: marked)
-                Output.line(InertText.clean("\(place.podcast) · \(episodes[hit.episode].title)") + " · " + line)
+                let info = directory[hit.episode]
+                Output.line(InertText.clean("\(info.podcast) · \(info.title)") + " · " + SearchReport.line(hit, marked: marked))
             }
         }
         if results.isEmpty { throw nothingFound("no hits for \(InertText.clean(query))") }
-    }
-
-    /// Every episode of the library, from its database and cache.
-    static func everyEpisode(of library: Library) throws -> [LoadedEpisode] {
-        var result: [LoadedEpisode] = []
-        for podcast in try library.podcasts() {
-            for row in try library.episodes(of: podcast) {
-                var episode = library.episode(row, of: podcast)
-                // Not yet fetched is no failure worth a line here.
-                if !row.transcriptCached && row.fetchProblem == nil { episode.transcriptProblem = nil }
-                result.append(LoadedEpisode(episode: episode, source: podcast.feedURL, isBundledSample: false))
-            }
-        }
-        return result
     }
 
     /// Which episodes were searched without their transcript, and why

@@ -13,6 +13,7 @@ public final class LibraryHost: @unchecked Sendable {
     private let refreshing = Locked(false)
     private let index = Locked<LibraryIndex?>(nil)
     private let indexing = Locked(false)
+    private let indexProgress = Locked<String?>(nil)
 
     public init(library: Library) {
         self.library = library
@@ -68,14 +69,16 @@ public final class LibraryHost: @unchecked Sendable {
             try? library.remove(podcast)
             return (failure, true)
         }
-        invalidateIndex()
+        waitForIndex()
+        prepareIndex()
         return ("added \(report.podcast.title): \(report.episodes) episodes", false)
     }
 
     public func remove(_ podcastID: Int64) -> String {
         guard let podcast = ((try? library.podcasts()) ?? []).first(where: { $0.id == podcastID }) else { return "" }
         try? library.remove(podcast)
-        invalidateIndex()
+        waitForIndex()
+        invalidateIndex(purge: true)
         return "removed \(podcast.title)"
     }
 
@@ -96,7 +99,6 @@ public final class LibraryHost: @unchecked Sendable {
                 if progress.failures > 0 { line += " · \(progress.failures) failed" }
                 self.refreshState.withLock { $0.line = line }
             }
-            self.invalidateIndex()
             self.refreshState.withLock { $0 = (nil, reports) }
             self.refreshing.withLock { $0 = false }
         }.start()
@@ -113,21 +115,29 @@ public final class LibraryHost: @unchecked Sendable {
 
     // MARK: - Searching everything
 
-    /// Builds the index over every episode on a thread of its own, unless it is there or being built.
-    public func prepareIndex() {
-        guard index.withLock({ $0 == nil }), indexing.withLock({ busy in
+    /// Brings the index on disk up to date on a thread of its own (what
+    /// changed since it was last used is indexed; a missing one is made),
+    /// unless that is under way. Searches meanwhile use the index as it was.
+    public func prepareIndex(purge: Bool = false) {
+        guard indexing.withLock({ busy in
             defer { busy = true }
             return !busy
         }) else { return }
-        let library = self.library
+        let store = SearchStore(library: library)
         Thread { [self] in
-            let built = LibraryIndex(library: library)
-            self.index.withLock { $0 = built }
+            let snapshot = try? store.update(purge: purge) { done, total in
+                self.indexProgress.withLock { $0 = "indexing for search \(done)/\(total)…" }
+            }
+            self.index.withLock { $0 = snapshot.map(LibraryIndex.init) }
+            self.indexProgress.withLock { $0 = nil }
             self.indexing.withLock { $0 = false }
         }.start()
     }
 
     public var indexReady: Bool { index.withLock { $0 != nil } }
+
+    /// How far making the index is, while a search waits for it.
+    public var indexingLine: String? { indexProgress.withLock { $0 } }
 
     /// Waits (at most `seconds`) for the index and a refresh running in the
     /// background to end: whoever removes a library's files waits first.
@@ -138,11 +148,19 @@ public final class LibraryHost: @unchecked Sendable {
         }
     }
 
-    func invalidateIndex() {
-        index.withLock { $0 = nil }
+    /// Waits for an update of the index under way to end.
+    private func waitForIndex() {
+        let deadline = Date().addingTimeInterval(60)
+        while indexing.withLock({ $0 }) && Date() < deadline { usleep(10_000) }
     }
 
-    /// The groups for a query; nil while the index is still being built.
+    /// The library changed in a way the old index must not answer for (a podcast removed).
+    func invalidateIndex(purge: Bool = false) {
+        index.withLock { $0 = nil }
+        prepareIndex(purge: purge)
+    }
+
+    /// The groups for a query; nil while there is no index yet.
     public func search(_ query: String) -> (groups: [ResultGroup], total: Int)? {
         guard let index = index.withLock({ $0 }) else {
             prepareIndex()
@@ -159,27 +177,12 @@ public final class LibraryHost: @unchecked Sendable {
     }
 }
 
-/// Every episode of the library in one search index, and which library
-/// episode each of its episodes is.
+/// The library's index as the screens search it.
 final class LibraryIndex: Sendable {
-    let index: SearchIndex
-    let episodes: [(id: Int64, podcast: String, date: String?, title: String)]
+    let snapshot: LibrarySnapshot
 
-    init(library: Library) {
-        var rows: [(LibraryEpisode, Podcast)] = []
-        for podcast in (try? library.podcasts()) ?? [] {
-            for row in (try? library.episodes(of: podcast)) ?? [] where row.id != nil { rows.append((row, podcast)) }
-        }
-        // Reading and parsing the files is most of the work: on every core.
-        let read = Locked([Episode?](repeating: nil, count: rows.count))
-        let work = rows
-        Concurrently.forEach(work.indices, width: ProcessInfo.processInfo.activeProcessorCount) { number in
-            let episode = library.episode(work[number].0, of: work[number].1)
-            read.withLock { $0[number] = episode }
-        }
-        let all = read.withLock { $0.compactMap { $0 } }
-        index = SearchIndex(episodes: all)
-        episodes = rows.map { ($0.0.id!, $0.1.title, $0.0.date, $0.0.title) }
+    init(_ snapshot: LibrarySnapshot) {
+        self.snapshot = snapshot
     }
 
     /// Episodes with hits, the most hits first (exact before fuzzy), each
@@ -188,27 +191,17 @@ final class LibraryIndex: Sendable {
     /// ranges cost most of a keystroke): a screen shows a few dozen.
     func search(_ query: String, hitsPerEpisode: Int = 3, episodeLimit: Int = 40) -> (groups: [ResultGroup], total: Int) {
         guard !query.allSatisfy(\.isWhitespace) else { return ([], 0) }
-        let results = index.search(SearchQuery(query))
-        var counts: [Int: (exact: Int, fuzzy: Int)] = [:]
-        var order: [Int] = []
-        for location in results.locations(limit: 20_000) {
-            if counts[location.episode] == nil { order.append(location.episode) }
-            var count = counts[location.episode, default: (0, 0)]
-            if location.fuzzy { count.fuzzy += 1 } else { count.exact += 1 }
-            counts[location.episode] = count
-        }
-        let ranked = order.sorted { a, b in
-            let left = counts[a]!, right = counts[b]!
-            return (left.exact, left.fuzzy, -a) > (right.exact, right.fuzzy, -b)
+        let results = snapshot.search(SearchQuery(query))
+        let ranked = results.episodes.sorted { a, b in
+            (a.exact, a.fuzzy, -a.place) > (b.exact, b.fuzzy, -b.place)
         }.prefix(episodeLimit)
-        let groups: [ResultGroup] = ranked.map { number in
-            let entry = episodes[number]
-            let hits = results.locations(inEpisode: number).prefix(hitsPerEpisode).compactMap { location -> ResultHit? in
-                guard let hit = results.hit(at: location) else { return nil }
-                return ResultHit(field: hit.field, start: hit.start, text: hit.text, ranges: hit.ranges, fuzzy: hit.fuzzy)
+        let groups: [ResultGroup] = ranked.map { entry in
+            let info = snapshot.directory[entry.place]
+            let hits = results.hits(of: entry, limit: hitsPerEpisode).map { hit in
+                ResultHit(field: hit.field, start: hit.start, text: hit.text, ranges: hit.ranges, fuzzy: hit.fuzzy)
             }
-            let count = counts[number].map { $0.exact + $0.fuzzy } ?? hits.count
-            return ResultGroup(episodeID: entry.id, podcast: entry.podcast, date: entry.date, title: entry.title, count: count, hits: hits)
+            return ResultGroup(episodeID: info.id, podcast: info.podcast, date: info.date, title: info.title,
+                               count: entry.exact + entry.fuzzy, hits: hits)
         }
         return (groups, results.total)
     }
