@@ -72,7 +72,11 @@ struct StoredLink: Codable {
 
     static func encode(_ items: [ReadingItem]) -> String {
         let links = items.compactMap { item in item.url.map { StoredLink(title: item.title, url: $0) } }
-        return (try? JSONEncoder().encode(links)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        // Keys in a fixed order: the same links must make the same text, or
+        // every refresh would count the episode as changed.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(links)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     static func decode(_ text: String) -> [ReadingItem] {

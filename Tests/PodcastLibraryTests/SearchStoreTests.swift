@@ -123,7 +123,11 @@ struct SearchStoreTests {
             """
         feed = feed.replacingOccurrences(of: "<item>", with: item + "<item>", options: [], range: feed.range(of: "<item>"))
         try feed.write(to: file, atomically: true, encoding: .utf8)
+        let before = try library.episodes(of: library.podcasts()[0])
         _ = Refresher(library: library).refresh(try library.podcasts())
+        // Nothing else changed: a refresh that rewrote unchanged episodes would index them all again.
+        let after = try library.episodes(of: library.podcasts()[0])
+        #expect(after.filter { row in before.contains { $0.id == row.id && $0 != row } }.isEmpty)
         let updated = try store.update()
         #expect(updated.work.indexed == 1)
         #expect(updated.search(SearchQuery("zymurgy quixotic")).total == 1)

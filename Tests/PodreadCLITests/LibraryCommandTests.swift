@@ -151,6 +151,45 @@ struct LibraryCommandTests {
         #expect(FileManager.default.fileExists(atPath: data + "/podread/library.sqlite"))
     }
 
+    @Test("podread killed with SIGKILL while making the search index: the next search answers in full, and nothing is left half-written")
+    func killedIndexing() throws {
+        _ = try run(["import", generated.opml.path])
+        let index = URL(fileURLWithPath: generated.environment["XDG_DATA_HOME"]!).appendingPathComponent("podread/index")
+        let reference = try run(["search", "--json", "hedge"])
+        #expect(reference.status == 0)
+        let environment = generated.environment.map { "\($0.key)=\($0.value)" } + ["PATH=/usr/bin:/bin"]
+        // Killed at moments spread over the work: before, during and after the save.
+        for delay in stride(from: 0, through: 300_000, by: 25_000) {
+            try? FileManager.default.removeItem(at: index)
+            let pid = try Spawn.start([PodreadRunner.executable.path, "search", "hedge"], environment: environment)
+            usleep(useconds_t(delay))
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            let again = try run(["search", "--json", "hedge"])
+            #expect(again.status == 0 && again.output == reference.output, "killed after \(delay / 1000) ms: \(again.error)")
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: index.path)) ?? []
+            #expect(!left.contains { $0.contains(".partial-") }, "killed after \(delay / 1000) ms: \(left)")
+        }
+    }
+
+    @Test("the search index follows the library: a removed podcast's hits are gone, a missing index is made again with a line saying so")
+    func indexFollowsLibrary() throws {
+        _ = try run(["import", generated.opml.path])
+        let before = try run(["search", "--json", "hedge"])
+        let podcasts = try libraryJSON()
+        let removedTitle = try #require(podcasts.first?["title"] as? String)
+        #expect(before.output.contains(removedTitle))
+        #expect(try run(["remove", "1"]).status == 0)
+        let after = try run(["search", "--json", "hedge"])
+        #expect(!after.output.contains("\"podcast\" : \"\(removedTitle)\""))
+        let index = URL(fileURLWithPath: generated.environment["XDG_DATA_HOME"]!).appendingPathComponent("podread/index")
+        try FileManager.default.removeItem(at: index)
+        let rebuilt = try run(["search", "hedge"])
+        #expect(rebuilt.status == 0 && rebuilt.error.contains("made the search index: 20 episodes"))
+        #expect(try run(["search", "hedge"]).error.isEmpty)
+    }
+
     @Test("a damaged database: named, kept, and library --reset moves it aside")
     func damaged() throws {
         let file = URL(fileURLWithPath: generated.environment["XDG_DATA_HOME"]!).appendingPathComponent("podread/library.sqlite")

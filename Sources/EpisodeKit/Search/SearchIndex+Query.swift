@@ -204,7 +204,7 @@ extension SearchIndex {
     }
 
     /// The folded form of a term.
-    func term(_ id: Int32) -> String { tables.term(Int(id)) }
+    public func term(_ id: Int32) -> String { tables.term(Int(id)) }
 
     /// A term's postings.
     func postings(of id: Int32) -> UnsafeBufferPointer<UInt64> { tables.postings(of: Int(id)) }
