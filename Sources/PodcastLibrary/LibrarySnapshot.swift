@@ -34,6 +34,10 @@ public final class LibrarySnapshot: @unchecked Sendable {
     /// Words in the index's vocabularies (a word in two segments counts twice).
     public var termCount: Int { parts.reduce(0) { $0 + $1.index.termCount } }
     public var segmentCount: Int { parts.count }
+    /// Bytes of text the segments keep.
+    public var textBytes: Int { parts.reduce(0) { $0 + $1.index.storedTextBytes } }
+    /// The segments themselves, for measuring them.
+    public var segments: [SearchIndex] { parts.map(\.index) }
 
     /// Answers a query over every episode, or one podcast's.
     public func search(_ query: SearchQuery, podcastID: Int64? = nil) -> LibraryResults {

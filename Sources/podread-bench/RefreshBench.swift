@@ -64,7 +64,8 @@ enum RefreshBench {
         let sequential = Measure.seconds {
             for file in files { _ = try? fetcher.fetch(URL(string: file)!) }
         }
-        let searchFigures = RealisticSearchBench.run(library: library) + LibrarySearchBench.run(library: library)
+        let searchFigures = ColdSearchBench.run(library: library, environment: environment, site: site)
+            + RealisticSearchBench.run(library: library) + LibrarySearchBench.run(library: library)
         return [
             Figure(key: "refreshColdSeconds", value: cold,
                    line: "refresh, empty cache: \(feeds.count) feeds, \(episodes) episodes, \(transcripts) transcripts in \(String(format: "%.2f", cold)) s, \(coldRequests) requests"),

@@ -54,6 +54,25 @@ public final class SearchIndex: @unchecked Sendable {
         }
     }
 
+    /// Bytes of the units' texts it keeps (for an index saved to a file).
+    public var storedTextBytes: Int { tables.texts.count }
+
+    /// How often a term occurs.
+    public func postingCount(ofTerm id: Int32) -> Int { tables.postings(of: Int(id)).count }
+
+    /// Two words in a row from a unit that holds `word` (for benchmarks and tests).
+    public func phrase(containing word: String) -> String? {
+        guard let id = termID(for: word), let posting = tables.postings(of: Int(id)).first else { return nil }
+        let tokens = WordTokenizer().tokens(text(ofUnit: SearchIndex.unit(of: posting))).filter { !$0.isAlias }
+        guard let at = tokens.firstIndex(where: { $0.term == word }) else { return nil }
+        let next = at + 1 < tokens.count ? at + 1 : at - 1
+        guard next >= 0, next < tokens.count, next != at else { return nil }
+        return next > at ? "\(tokens[at].term) \(tokens[next].term)" : "\(tokens[next].term) \(tokens[at].term)"
+    }
+
+    /// How many postings (word occurrences) it holds.
+    public var postingCount: Int { tables.postings.count }
+
     /// Bytes the index holds (its tables), for the benchmark.
     public var approximateMemory: Int { memory.base.count }
 
