@@ -78,8 +78,9 @@ enum IndexBuilder {
         counts[IndexLayout.Table.arena.rawValue] = arenaBytes
         counts[IndexLayout.Table.postingStarts.rawValue] = termCount + 1
         counts[IndexLayout.Table.postings.rawValue] = postingCounts.reduce(0, +)
-        counts[IndexLayout.Table.termLetters.rawValue] = termCount
-        counts[IndexLayout.Table.termLengths.rawValue] = termCount
+        counts[IndexLayout.Table.fuzzyOrder.rawValue] = termCount
+        counts[IndexLayout.Table.lengthStarts.rawValue] = FuzzyLookup.bucketCount + 1
+        counts[IndexLayout.Table.fuzzyLetters.rawValue] = termCount
         for table in [IndexLayout.Table.unitEpisode, .unitItem, .unitStart, .unitField] { counts[table.rawValue] = unitCount }
         counts[IndexLayout.Table.episodeBase.rawValue] = source.count + 1
         counts[IndexLayout.Table.episodeKey.rawValue] = source.count
@@ -94,19 +95,40 @@ enum IndexBuilder {
         let tables = layout.tables(in: memory.base)
         func mutable<T>(_ buffer: UnsafeBufferPointer<T>) -> UnsafeMutableBufferPointer<T> { UnsafeMutableBufferPointer(mutating: buffer) }
 
-        // The vocabulary in rank order, with what the fuzzy lookup needs.
+        // The vocabulary in rank order.
         let termStarts = mutable(tables.termStarts), arena = mutable(tables.arena)
-        let letters = mutable(tables.termLetters), lengths = mutable(tables.termLengths)
+        var buckets = [Int](repeating: 0, count: termCount)
+        var letterSets = [UInt64](repeating: 0, count: termCount)
         vocabulary.withArena { source, starts, sizes in
             var cursor = 0
             for (position, id) in order.enumerated() {
                 termStarts[position] = UInt32(cursor)
                 let bytes = UnsafeBufferPointer(rebasing: source[Int(starts[id])..<Int(starts[id] + sizes[id])])
                 for byte in bytes { arena[cursor] = byte; cursor += 1 }
-                letters[position] = LetterSet.of(bytes)
-                lengths[position] = UInt16(min(bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }, Int(UInt16.max)))
+                letterSets[position] = LetterSet.of(bytes)
+                let letters = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                buckets[position] = min(letters, FuzzyLookup.bucketCount - 1)
             }
             termStarts[termCount] = UInt32(cursor)
+        }
+        // The fuzzy lookup's table: terms by length (stable, so by rank within a length).
+        let fuzzyOrder = mutable(tables.fuzzyOrder), lengthStarts = mutable(tables.lengthStarts)
+        let fuzzyLetters = mutable(tables.fuzzyLetters)
+        var bucketSizes = [Int](repeating: 0, count: FuzzyLookup.bucketCount)
+        for bucket in buckets { bucketSizes[bucket] += 1 }
+        var next = [Int](repeating: 0, count: FuzzyLookup.bucketCount)
+        var running = 0
+        for bucket in 0..<FuzzyLookup.bucketCount {
+            lengthStarts[bucket] = UInt32(running)
+            next[bucket] = running
+            running += bucketSizes[bucket]
+        }
+        lengthStarts[FuzzyLookup.bucketCount] = UInt32(running)
+        for position in 0..<termCount {
+            let place = next[buckets[position]]
+            fuzzyOrder[place] = UInt32(position)
+            fuzzyLetters[place] = letterSets[position]
+            next[buckets[position]] = place + 1
         }
 
         // Postings: each worker's lists in worker order, so units stay ascending.

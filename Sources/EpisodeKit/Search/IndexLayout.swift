@@ -5,23 +5,22 @@
 struct IndexLayout {
     /// The tables in the order they are laid out.
     enum Table: Int, CaseIterable {
-        case termStarts, arena, postingStarts, postings, termLetters, termLengths
+        case termStarts, arena, postingStarts, postings, fuzzyOrder, lengthStarts, fuzzyLetters
         case unitEpisode, unitItem, unitStart, unitField
         case episodeBase, episodeKey, episodeRevision, textStarts, texts
 
         var elementSize: Int {
             switch self {
             case .arena, .unitField, .texts: return 1
-            case .termLengths: return 2
-            case .termStarts, .unitEpisode, .unitItem: return 4
-            case .postingStarts, .postings, .termLetters, .unitStart, .episodeBase, .episodeKey, .episodeRevision, .textStarts: return 8
+            case .termStarts, .unitEpisode, .unitItem, .fuzzyOrder, .lengthStarts: return 4
+            case .postingStarts, .postings, .fuzzyLetters, .unitStart, .episodeBase, .episodeKey, .episodeRevision, .textStarts: return 8
             }
         }
     }
 
     static let magic: [UInt8] = Array("PODRIDX1".utf8)
     /// Changes whenever tokenising or the tables change: an index of another version is rebuilt.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let headerSize = 8 + 4 + 4 + Table.allCases.count * 16 + 8
 
     /// Element counts per table.
@@ -89,7 +88,8 @@ struct IndexLayout {
         }
         return IndexTables(termStarts: view(.termStarts, UInt32.self), arena: view(.arena, UInt8.self),
                            postingStarts: view(.postingStarts, UInt64.self), postings: view(.postings, UInt64.self),
-                           termLetters: view(.termLetters, UInt64.self), termLengths: view(.termLengths, UInt16.self),
+                           fuzzyOrder: view(.fuzzyOrder, UInt32.self), lengthStarts: view(.lengthStarts, UInt32.self),
+                           fuzzyLetters: view(.fuzzyLetters, UInt64.self),
                            unitEpisode: view(.unitEpisode, Int32.self), unitItem: view(.unitItem, Int32.self),
                            unitStart: view(.unitStart, Int64.self), unitField: view(.unitField, UInt8.self),
                            episodeBase: view(.episodeBase, Int64.self), episodeKey: view(.episodeKey, Int64.self),
@@ -103,7 +103,8 @@ struct IndexLayout {
         let terms = tables.termCount
         let units = tables.unitEpisode.count
         return tables.postingStarts.count == tables.termStarts.count
-            && tables.termLetters.count == terms && tables.termLengths.count == terms
+            && tables.fuzzyOrder.count == terms && tables.fuzzyLetters.count == terms
+            && tables.lengthStarts.count == FuzzyLookup.bucketCount + 1
             && tables.unitItem.count == units && tables.unitStart.count == units && tables.unitField.count == units
             && tables.episodeKey.count == tables.episodeCount && tables.episodeRevision.count == tables.episodeCount
             && (tables.textStarts.isEmpty || tables.textStarts.count == units + 1)

@@ -19,9 +19,13 @@ struct IndexTables {
     var postingStarts: UnsafeBufferPointer<UInt64>
     /// `unit << 32 | position << 8 | span`, ascending per term.
     var postings: UnsafeBufferPointer<UInt64>
-    /// Per term, for the fuzzy lookup: its letters as bits (`LetterSet`) and its length in letters.
-    var termLetters: UnsafeBufferPointer<UInt64>
-    var termLengths: UnsafeBufferPointer<UInt16>
+    /// The fuzzy lookup's table (`FuzzyLookup`): term numbers in order of
+    /// their length in letters, each length's first place in that order
+    /// (`FuzzyLookup.bucketCount + 1` entries), and in the same order each
+    /// term's letters as bits (`LetterSet`).
+    var fuzzyOrder: UnsafeBufferPointer<UInt32>
+    var lengthStarts: UnsafeBufferPointer<UInt32>
+    var fuzzyLetters: UnsafeBufferPointer<UInt64>
     var unitEpisode: UnsafeBufferPointer<Int32>
     var unitItem: UnsafeBufferPointer<Int32>
     /// Milliseconds, or -1 for a unit without a time.

@@ -230,20 +230,7 @@ extension SearchIndex {
         let limit = EditDistance.allowance(forLength: word.unicodeScalars.count)
         guard limit > 0 else { return [] }
         let target = word.unicodeScalars.map(\.value)
-        let letters = LetterSet.of(word)
-        let length = Int(target.count)
-        var buffer = EditDistance.Buffer()
-        var result: [Int32] = []
         var word = word
-        word.withUTF8 { wordBytes in
-            // Length and letters refuse most words at once; the rest get the edit distance.
-            for id in 0..<tables.termCount where abs(Int(tables.termLengths[id]) - length) <= limit
-                && LetterSet.mayBeWithin(tables.termLetters[id], letters, limit: limit) {
-                let term = tables.termBytes(id)
-                guard let first = term.first, !(first >= 48 && first <= 57), IndexTables.compare(term, wordBytes) != 0 else { continue }
-                if EditDistance.within(term, target, limit: limit, buffer: &buffer) { result.append(Int32(id)) }
-            }
-        }
-        return result
+        return word.withUTF8 { bytes in FuzzyLookup(tables: tables).terms(within: limit, of: target, excluding: bytes) }
     }
 }

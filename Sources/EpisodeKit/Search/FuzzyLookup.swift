@@ -1,0 +1,129 @@
+/// Finds the vocabulary's words within a few edits of a word.
+///
+/// The index keeps the vocabulary a second time in order of length (see
+/// `IndexTables.fuzzyOrder`), each word with its letters as a 64-bit set.
+/// A lookup reads only the words whose length is within the allowance
+/// (a few of the twenty-odd lengths), refuses by one XOR and popcount
+/// every word whose letters differ too much (one edit changes at most two
+/// bits of the set), and checks the few hundred that remain with a
+/// bit-parallel edit distance: the whole table of a word against the query
+/// in one machine word per letter.
+///
+/// Edits count letters (Unicode scalars), and a swap of neighbours is one
+/// edit: the answers are those of `EditDistance.within` on every word.
+struct FuzzyLookup {
+    let tables: IndexTables
+
+    func terms(within limit: Int, of word: [UInt32], excluding wordBytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        let length = word.count
+        let letters = LetterSet.of(wordBytes)
+        let matcher = BitParallelDistance(word)
+        var buffer = EditDistance.Buffer()
+        var scalars: [UInt32] = []
+        var result: [Int32] = []
+        let lowest = max(0, length - limit), highest = length + limit
+        let starts = tables.lengthStarts
+        guard starts.count >= 2 else { return [] }
+        let lastBucket = starts.count - 2
+        let firstPosition = Int(starts[min(lowest, lastBucket)])
+        // Words longer than the last bucket's length all share that bucket.
+        let endPosition = Int(starts[min(highest, lastBucket) + 1])
+        guard firstPosition < endPosition, endPosition <= tables.fuzzyOrder.count, endPosition <= tables.fuzzyLetters.count else { return [] }
+        for position in firstPosition..<endPosition {
+            guard LetterSet.mayBeWithin(tables.fuzzyLetters[position], letters, limit: limit) else { continue }
+            let id = Int(tables.fuzzyOrder[position])
+            let term = tables.termBytes(id)
+            guard let first = term.first, !(first >= 48 && first <= 57) else { continue }
+            FuzzyLookup.decode(term, into: &scalars)
+            guard abs(scalars.count - length) <= limit else { continue }
+            let close: Bool
+            if let matcher {
+                close = matcher.distance(to: scalars, limit: limit) <= limit
+            } else {
+                close = EditDistance.within(scalars, word, limit: limit, buffer: &buffer)
+            }
+            if close && IndexTables.compare(term, wordBytes) != 0 { result.append(Int32(id)) }
+        }
+        result.sort()
+        return result
+    }
+
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into letters: inout [UInt32]) {
+        letters.removeAll(keepingCapacity: true)
+        for byte in bytes {
+            guard byte < 0x80 else {
+                letters.removeAll(keepingCapacity: true)
+                for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars { letters.append(scalar.value) }
+                return
+            }
+            letters.append(UInt32(byte))
+        }
+    }
+
+    /// Lengths in letters of the vocabulary's words, for laying out the
+    /// table: words of `bucketCount - 1` letters or more share the last.
+    static let bucketCount = 64
+}
+
+/// The edit distance (swaps of neighbours counting one) between a word of
+/// up to 64 letters and any other, a column of the table per letter of the
+/// other, each column a few operations on 64-bit words (Myers' algorithm,
+/// with Hyyrö's extension for swaps).
+struct BitParallelDistance {
+    private let length: Int
+    private var ascii = [UInt64](repeating: 0, count: 128)
+    private var others: [(UInt32, UInt64)] = []
+
+    init?(_ word: [UInt32]) {
+        guard !word.isEmpty, word.count <= 64 else { return nil }
+        length = word.count
+        for (index, letter) in word.enumerated() {
+            let bit: UInt64 = 1 << UInt64(index)
+            if letter < 128 {
+                ascii[Int(letter)] |= bit
+            } else if let at = others.firstIndex(where: { $0.0 == letter }) {
+                others[at].1 |= bit
+            } else {
+                others.append((letter, bit))
+            }
+        }
+    }
+
+    @inline(__always)
+    private func positions(of letter: UInt32) -> UInt64 {
+        if letter < 128 { return ascii[Int(letter)] }
+        for entry in others where entry.0 == letter { return entry.1 }
+        return 0
+    }
+
+    /// The distance, or anything over `limit` once it cannot come back under.
+    func distance(to other: [UInt32], limit: Int) -> Int {
+        let mask: UInt64 = length == 64 ? .max : (1 << UInt64(length)) - 1
+        let last: UInt64 = 1 << UInt64(length - 1)
+        var vertical = mask          // +1 steps down the column
+        var verticalNegative: UInt64 = 0
+        var score = length
+        var previousDiagonal: UInt64 = 0
+        var previousMatches: UInt64 = 0
+        for (index, letter) in other.enumerated() {
+            let matches = positions(of: letter)
+            // A swap: this letter matches one position on, the last one this position.
+            let swap = (((~previousDiagonal) & matches) << 1) & previousMatches
+            let diagonal = ((((matches & vertical) &+ vertical) ^ vertical) | matches | verticalNegative | swap) & mask
+            var horizontal = verticalNegative | ~(diagonal | vertical)
+            var horizontalNegative = vertical & diagonal
+            if horizontal & last != 0 { score += 1 } else if horizontalNegative & last != 0 { score -= 1 }
+            // The table's first row counts letters of `other` (a global distance).
+            horizontal = (horizontal << 1) | 1
+            horizontalNegative <<= 1
+            vertical = (horizontalNegative | ~(diagonal | horizontal)) & mask
+            verticalNegative = horizontal & diagonal & mask
+            previousDiagonal = diagonal
+            previousMatches = matches
+            // The last cell can fall by at most one per letter still to come.
+            if score - (other.count - index - 1) > limit { return limit + 1 }
+        }
+        return score
+    }
+}
