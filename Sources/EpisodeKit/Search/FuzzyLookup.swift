@@ -34,13 +34,18 @@ struct FuzzyLookup {
             let id = Int(tables.fuzzyOrder[position])
             let term = tables.termBytes(id)
             guard let first = term.first, !(first >= 48 && first <= 57) else { continue }
-            FuzzyLookup.decode(term, into: &scalars)
-            guard abs(scalars.count - length) <= limit else { continue }
             let close: Bool
-            if let matcher {
-                close = matcher.distance(to: scalars, limit: limit) <= limit
+            if let matcher, let distance = matcher.distance(toASCII: term, limit: limit) {
+                // Most words: their bytes are their letters.
+                close = distance <= limit
             } else {
-                close = EditDistance.within(scalars, word, limit: limit, buffer: &buffer)
+                FuzzyLookup.decode(term, into: &scalars)
+                guard abs(scalars.count - length) <= limit else { continue }
+                if let matcher {
+                    close = matcher.distance(to: scalars, limit: limit) <= limit
+                } else {
+                    close = EditDistance.within(scalars, word, limit: limit, buffer: &buffer)
+                }
             }
             if close && IndexTables.compare(term, wordBytes) != 0 { result.append(Int32(id)) }
         }
@@ -97,33 +102,66 @@ struct BitParallelDistance {
         return 0
     }
 
+    /// The distance to a word given as ASCII bytes; nil when it is not all ASCII.
+    @inline(__always)
+    func distance(toASCII other: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+        guard abs(other.count - length) <= limit else {
+            return other.allSatisfy({ $0 < 0x80 }) ? limit + 1 : nil
+        }
+        var state = State(length: length)
+        for (index, byte) in other.enumerated() {
+            guard byte < 0x80 else { return nil }
+            state.step(ascii[Int(byte)])
+            if state.score - (other.count - index - 1) > limit {
+                return other[(index + 1)...].allSatisfy({ $0 < 0x80 }) ? limit + 1 : nil
+            }
+        }
+        return state.score
+    }
+
     /// The distance, or anything over `limit` once it cannot come back under.
     func distance(to other: [UInt32], limit: Int) -> Int {
-        let mask: UInt64 = length == 64 ? .max : (1 << UInt64(length)) - 1
-        let last: UInt64 = 1 << UInt64(length - 1)
-        var vertical = mask          // +1 steps down the column
+        var state = State(length: length)
+        for (index, letter) in other.enumerated() {
+            state.step(positions(of: letter))
+            // The last cell can fall by at most one per letter still to come.
+            if state.score - (other.count - index - 1) > limit { return limit + 1 }
+        }
+        return state.score
+    }
+
+    /// One column of the table at a time.
+    struct State {
+        let mask: UInt64
+        let last: UInt64
+        var vertical: UInt64          // +1 steps down the column
         var verticalNegative: UInt64 = 0
-        var score = length
+        var score: Int
         var previousDiagonal: UInt64 = 0
         var previousMatches: UInt64 = 0
-        for (index, letter) in other.enumerated() {
-            let matches = positions(of: letter)
+
+        init(length: Int) {
+            mask = length == 64 ? .max : (1 << UInt64(length)) - 1
+            last = 1 << UInt64(length - 1)
+            vertical = mask
+            score = length
+        }
+
+        @inline(__always)
+        mutating func step(_ matches: UInt64) {
             // A swap: this letter matches one position on, the last one this position.
             let swap = (((~previousDiagonal) & matches) << 1) & previousMatches
             let diagonal = ((((matches & vertical) &+ vertical) ^ vertical) | matches | verticalNegative | swap) & mask
             var horizontal = verticalNegative | ~(diagonal | vertical)
             var horizontalNegative = vertical & diagonal
             if horizontal & last != 0 { score += 1 } else if horizontalNegative & last != 0 { score -= 1 }
-            // The table's first row counts letters of `other` (a global distance).
+            // The table's first row counts letters of the other word (a global distance).
             horizontal = (horizontal << 1) | 1
             horizontalNegative <<= 1
             vertical = (horizontalNegative | ~(diagonal | horizontal)) & mask
             verticalNegative = horizontal & diagonal & mask
             previousDiagonal = diagonal
             previousMatches = matches
-            // The last cell can fall by at most one per letter still to come.
-            if score - (other.count - index - 1) > limit { return limit + 1 }
         }
-        return score
     }
 }
