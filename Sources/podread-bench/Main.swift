@@ -41,16 +41,20 @@ enum Bench {
         // the growth is what the index keeps.
         Measure.releaseFreedMemory()
         let residentAfter = Measure.residentBytes()
+        // The machine is shared: the build's figure is the best of three
+        // (the memory figures are the first's).
+        var bestBuild = buildSeconds
+        for _ in 0..<2 { bestBuild = min(bestBuild, Measure.seconds { _ = SearchIndex(episodes: archive.episodes) }) }
         let megabytes = Double(bytes) / 1_000_000
-        let throughput = megabytes / buildSeconds
+        let throughput = megabytes / bestBuild
         let memoryPerByte = Double(index.approximateMemory) / Double(bytes)
         let residentPerByte = Double(max(0, residentAfter - residentBefore)) / Double(bytes)
         lines.append("archive: \(archive.episodes.count) episodes, \(index.unitCount) segments and items, \(String(format: "%.1f", megabytes)) MB of text, \(index.termCount) distinct words")
-        lines.append("index build: \(String(format: "%.2f", buildSeconds)) s = \(String(format: "%.1f", throughput)) MB/s on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        lines.append("index build: \(String(format: "%.2f", bestBuild)) s = \(String(format: "%.1f", throughput)) MB/s on \(ProcessInfo.processInfo.activeProcessorCount) cores (best of 3)")
         lines.append("index memory: \(String(format: "%.2f", memoryPerByte)) bytes per byte of text (counted); resident growth \(String(format: "%.2f", residentPerByte)) bytes per byte")
         report += [
             ("episodes", .int(archive.episodes.count)), ("units", .int(index.unitCount)), ("textMB", .double(megabytes)),
-            ("buildSeconds", .double(buildSeconds)), ("buildMBPerSecond", .double(throughput)),
+            ("buildSeconds", .double(bestBuild)), ("buildMBPerSecond", .double(throughput)),
             ("indexBytesPerTextByte", .double(memoryPerByte)), ("residentBytesPerTextByte", .double(residentPerByte)),
         ]
 

@@ -23,7 +23,9 @@ enum RealisticSearchBench {
         let episodes = read.withLock { $0.compactMap { $0 } }
         let bytes = episodes.reduce(0) { total, episode in total + episode.segments.reduce(0) { $0 + $1.text.utf8.count } }
         var index: SearchIndex!
-        let build = Measure.seconds { index = SearchIndex(episodes: episodes) }
+        var build = Measure.seconds { index = SearchIndex(episodes: episodes) }
+        // The best of three: the machine is shared.
+        for _ in 0..<2 { build = min(build, Measure.seconds { _ = SearchIndex(episodes: episodes) }) }
         let megabytes = Double(bytes) / 1_000_000
         let vocabulary = index.termCount
 
@@ -54,7 +56,9 @@ enum RealisticSearchBench {
             RefreshBench.Figure(key: "realisticLoadingSeconds", value: loading,
                                 line: "loading (bytes → episodes, \(ProcessInfo.processInfo.activeProcessorCount) cores): \(String(format: "%.2f", loading)) s"),
             RefreshBench.Figure(key: "realisticBuildMBPerSecond", value: megabytes / build,
-                                line: "index build: \(String(format: "%.2f", build)) s = \(String(format: "%.1f", megabytes / build)) MB/s (\(vocabulary) distinct words)"),
+                                line: "index build: \(String(format: "%.2f", build)) s = \(String(format: "%.1f", megabytes / build)) MB/s (\(vocabulary) distinct words, best of 3)"),
+            RefreshBench.Figure(key: "realisticIndexBytesPerTextByte", value: Double(index.approximateMemory) / Double(bytes),
+                                line: "index memory: \(String(format: "%.2f", Double(index.approximateMemory) / Double(bytes))) bytes per byte of text (counted), of which the fuzzy lookup's table \(String(format: "%.3f", Double(index.fuzzyTableBytes) / Double(bytes)))"),
             RefreshBench.Figure(key: "", value: 0, line: "query    p50 (ms)  p99 (ms)  (\(vocabulary) distinct words)"),
         ]
         for (name, queries) in kinds {

@@ -66,9 +66,11 @@ enum IndexBuilder {
         var rank = [Int](repeating: 0, count: termCount)
         for (position, id) in order.enumerated() { rank[id] = position }
 
+        // Each worker's local term numbers as ranks.
+        let localRanks: [[Int32]] = globalIDs.map { ids in ids.map { Int32(rank[$0]) } }
         var postingCounts = [Int](repeating: 0, count: termCount)
         for (worker, partial) in partials.enumerated() {
-            for (local, list) in partial.postings.enumerated() { postingCounts[rank[globalIDs[worker][local]]] += list.count }
+            for (local, count) in partial.termCounts.enumerated() { postingCounts[Int(localRanks[worker][local])] += Int(count) }
         }
         let arenaBytes = vocabulary.withArena { arena, _, _ in arena.count }
         let unitCount = partials.reduce(0) { $0 + $1.unitEpisode.count }
@@ -139,16 +141,42 @@ enum IndexBuilder {
             total += UInt64(postingCounts[position])
         }
         postingStarts[termCount] = total
+        // Where each worker's postings of a term begin: after the earlier workers'.
         var cursors = (0..<termCount).map { Int(postingStarts[$0]) }
-        var unitBase: UInt64 = 0
+        var workerCursors: [[Int]] = []
         for (worker, partial) in partials.enumerated() {
-            for (local, list) in partial.postings.enumerated() {
-                let position = rank[globalIDs[worker][local]]
-                var cursor = cursors[position]
-                for posting in list { postings[cursor] = posting &+ (unitBase << 32); cursor += 1 }
-                cursors[position] = cursor
+            let ranks = localRanks[worker]
+            var mine = [Int](repeating: 0, count: partial.termCounts.count)
+            for (local, count) in partial.termCounts.enumerated() {
+                let position = Int(ranks[local])
+                mine[local] = cursors[position]
+                cursors[position] += Int(count)
             }
+            workerCursors.append(mine)
+        }
+        var unitBases: [UInt64] = []
+        var unitBase: UInt64 = 0
+        for partial in partials {
+            unitBases.append(unitBase)
             unitBase += UInt64(partial.unitEpisode.count)
+        }
+        // Each worker scatters its postings into its own places, all at once.
+        let target = DisjointWrites(buffer: postings)
+        let starts = workerCursors, bases = unitBases
+        DispatchQueue.concurrentPerform(iterations: partials.count) { worker in
+            let partial = partials[worker]
+            var mine = starts[worker]
+            let shift = bases[worker] << 32
+            let postings = target.buffer
+            partial.postingTerms.withUnsafeBufferPointer { terms in
+                partial.postingValues.withUnsafeBufferPointer { values in
+                    for index in 0..<values.count {
+                        let local = Int(terms[index])
+                        postings[mine[local]] = values[index] &+ shift
+                        mine[local] += 1
+                    }
+                }
+            }
         }
         // Number aliases are reported after the words they cover, so a
         // term's postings inside one unit can be out of position order.
@@ -210,7 +238,10 @@ enum IndexBuilder {
 /// units numbered from zero.
 private struct PartialIndex {
     var table = TermTable()
-    var postings: [[UInt64]] = []
+    /// Every posting in the order met, with its local term number; and per term how many.
+    var postingTerms: [Int32] = []
+    var postingValues: [UInt64] = []
+    var termCounts: [Int32] = []
     var unitEpisode: [Int32] = []
     var unitItem: [Int32] = []
     var unitStart: [Int64] = []
@@ -232,10 +263,17 @@ private struct PartialIndex {
         tokenizer.forEachToken(item.text) { token in
             guard token.position < 0xFF_FFFF else { return }
             let id = table.id(for: token.bytes)
-            if id == postings.count { postings.append([]) }
-            postings[id].append(unit << 32 | UInt64(token.position) << 8 | UInt64(min(token.span, 255)))
+            if id == termCounts.count { termCounts.append(0) }
+            termCounts[id] += 1
+            postingTerms.append(Int32(id))
+            postingValues.append(unit << 32 | UInt64(token.position) << 8 | UInt64(min(token.span, 255)))
         }
     }
+}
+
+/// A buffer that workers write at once, each to places no other writes.
+private struct DisjointWrites: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<UInt64>
 }
 
 /// Results written by concurrent workers, each to its own slot.

@@ -73,6 +73,9 @@ public final class SearchIndex: @unchecked Sendable {
     /// How many postings (word occurrences) it holds.
     public var postingCount: Int { tables.postings.count }
 
+    /// Bytes of the fuzzy lookup's own table (terms by length, with their letter sets).
+    public var fuzzyTableBytes: Int { tables.fuzzyOrder.count * 4 + tables.fuzzyLetters.count * 8 + tables.lengthStarts.count * 4 }
+
     /// Bytes the index holds (its tables), for the benchmark.
     public var approximateMemory: Int { memory.base.count }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Term numbering keyed by folded bytes: an open-addressing hash table over
 /// a byte arena, so looking up a word that is already known allocates nothing.
 struct TermTable {
@@ -20,14 +24,31 @@ struct TermTable {
     /// The id of `bytes`, adding it when new.
     mutating func id(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Self.hash(bytes)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let id = Int(entry - 1)
-            if hashes[id] == hash && matches(id, bytes) { return id }
-            slot = (slot + 1) & mask
+        // The known word, looked up through raw pointers: this runs for every
+        // word of every text an index takes in.
+        let (known, free) = slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                arena.withUnsafeBufferPointer { arena in
+                    starts.withUnsafeBufferPointer { starts in
+                        lengths.withUnsafeBufferPointer { lengths -> (Int?, Int) in
+                            var slot = Int(truncatingIfNeeded: hash) & mask
+                            while true {
+                                let entry = slots[slot]
+                                if entry == 0 { return (nil, slot) }
+                                let id = Int(entry - 1)
+                                if hashes[id] == hash, Int(lengths[id]) == bytes.count,
+                                   bytes.count == 0 || memcmp(arena.baseAddress! + Int(starts[id]), bytes.baseAddress!, bytes.count) == 0 {
+                                    return (id, slot)
+                                }
+                                slot = (slot + 1) & mask
+                            }
+                        }
+                    }
+                }
+            }
         }
+        if let known { return known }
+        let slot = free
         let id = hashes.count
         slots[slot] = Int32(id + 1)
         hashes.append(hash)
@@ -48,14 +69,6 @@ struct TermTable {
     /// Every term's bytes at once: the arena and each term's range in it.
     func withArena<T>(_ body: (UnsafeBufferPointer<UInt8>, [Int32], [Int32]) -> T) -> T {
         arena.withUnsafeBufferPointer { body($0, starts, lengths) }
-    }
-
-    private func matches(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let length = Int(lengths[id])
-        guard length == bytes.count else { return false }
-        let start = Int(starts[id])
-        for index in 0..<length where arena[start + index] != bytes[index] { return false }
-        return true
     }
 
     private mutating func grow() {

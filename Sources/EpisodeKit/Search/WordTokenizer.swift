@@ -54,20 +54,35 @@ struct WordTokenizer {
         }.map(\.element)
     }
 
+    /// The scanner's buffers, kept from one text to the next: an index
+    /// tokenises hundreds of thousands of short texts with one tokenizer.
+    /// (A tokenizer belongs to one thread at a time.)
+    private let scratch = ScannerScratch()
+
+    init(spokenNumbers: Bool = true) {
+        self.spokenNumbers = spokenNumbers
+    }
+
     /// Calls `body` for every word and alias of `text`.
     func forEachToken(_ text: String, _ body: (RawToken) -> Void) {
         var text = text
         text.makeContiguousUTF8()
-        var scanner = TokenScanner(spokenNumbers: spokenNumbers)
+        let spokenNumbers = self.spokenNumbers
+        let scratch = self.scratch
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            scanner.scan(bytes, body)
+            scratch.scanner.reset(spokenNumbers: spokenNumbers)
+            scratch.scanner.scan(bytes, body)
         }
     }
 }
 
+private final class ScannerScratch {
+    var scanner = TokenScanner(spokenNumbers: true)
+}
+
 /// The tokenizer's state while it walks one text.
 private struct TokenScanner {
-    let spokenNumbers: Bool
+    var spokenNumbers: Bool
     /// Folded bytes of the current word group (hyphenated parts without their hyphens).
     var group: [UInt8] = []
     /// The parts of the group: byte range in `group`, apostrophe prefix, scalar offsets.
@@ -89,6 +104,23 @@ private struct TokenScanner {
         group.reserveCapacity(64)
     }
 
+    /// Ready for a new text, keeping the buffers' memory.
+    mutating func reset(spokenNumbers: Bool) {
+        self.spokenNumbers = spokenNumbers
+        group.removeAll(keepingCapacity: true)
+        parts.removeAll(keepingCapacity: true)
+        partStart = 0
+        partPrefix = -1
+        partOffset = 0
+        partEndOffset = 0
+        pendingHyphen = false
+        pendingApostrophe = false
+        nextPosition = 0
+        gap = false
+        numberRun.removeAll(keepingCapacity: true)
+        digits.removeAll(keepingCapacity: true)
+    }
+
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (RawToken) -> Void) {
         var index = 0
         var offset: Int32 = 0
@@ -96,12 +128,22 @@ private struct TokenScanner {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
+                if let folded = Self.foldedWordByte(byte) {
+                    // A run of ASCII letters and digits at once: most of any text.
+                    startWordScalar(at: offset)
+                    group.append(folded)
+                    var end = index + 1
+                    while end < count, let next = Self.foldedWordByte(bytes[end]) {
+                        group.append(next)
+                        end += 1
+                    }
+                    offset += Int32(end - index)
+                    partEndOffset = offset
+                    index = end
+                    continue
+                }
                 index += 1
-                if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) {
-                    word(byte, at: offset)
-                } else if byte >= 65 && byte <= 90 {
-                    word(byte + 32, at: offset)
-                } else if byte == 45 {
+                if byte == 45 {
                     joiner(hyphen: true, body)
                 } else if byte == 39 {
                     joiner(hyphen: false, body)
@@ -129,11 +171,12 @@ private struct TokenScanner {
         flushNumbers(body)
     }
 
+    /// An ASCII letter (lowercased) or digit; nil for anything else.
     @inline(__always)
-    mutating func word(_ folded: UInt8, at offset: Int32) {
-        startWordScalar(at: offset)
-        group.append(folded)
-        partEndOffset = offset + 1
+    static func foldedWordByte(_ byte: UInt8) -> UInt8? {
+        if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) { return byte }
+        if byte >= 65 && byte <= 90 { return byte + 32 }
+        return nil
     }
 
     /// Bookkeeping before a word character joins the group.
