@@ -83,10 +83,15 @@ private final class ScannerScratch {
 /// The tokenizer's state while it walks one text.
 private struct TokenScanner {
     var spokenNumbers: Bool
-    /// Folded bytes of the current word group (hyphenated parts without their hyphens).
+    /// Folded bytes of the current word group (hyphenated parts without
+    /// their hyphens): the first `groupCount` of `group`. The arrays are
+    /// never shrunk, only overwritten: emptying an array for every word
+    /// cost more than the word.
     var group: [UInt8] = []
-    /// The parts of the group: byte range in `group`, apostrophe prefix, scalar offsets.
+    var groupCount = 0
+    /// The parts of the group (the first `partsCount`): byte range in `group`, apostrophe prefix, scalar offsets.
     var parts: [(start: Int, end: Int, prefix: Int, offset: Int32, endOffset: Int32)] = []
+    var partsCount = 0
     var partStart = 0
     var partPrefix = -1
     var partOffset: Int32 = 0
@@ -107,8 +112,8 @@ private struct TokenScanner {
     /// Ready for a new text, keeping the buffers' memory.
     mutating func reset(spokenNumbers: Bool) {
         self.spokenNumbers = spokenNumbers
-        group.removeAll(keepingCapacity: true)
-        parts.removeAll(keepingCapacity: true)
+        groupCount = 0
+        partsCount = 0
         partStart = 0
         partPrefix = -1
         partOffset = 0
@@ -131,10 +136,10 @@ private struct TokenScanner {
                 if let folded = Self.foldedWordByte(byte) {
                     // A run of ASCII letters and digits at once: most of any text.
                     startWordScalar(at: offset)
-                    group.append(folded)
+                    pushGroup(folded)
                     var end = index + 1
                     while end < count, let next = Self.foldedWordByte(bytes[end]) {
-                        group.append(next)
+                        pushGroup(next)
                         end += 1
                     }
                     offset += Int32(end - index)
@@ -171,6 +176,19 @@ private struct TokenScanner {
         flushNumbers(body)
     }
 
+    @inline(__always)
+    mutating func pushGroup(_ byte: UInt8) {
+        if groupCount < group.count { group[groupCount] = byte } else { group.append(byte) }
+        groupCount += 1
+    }
+
+    /// A scalar folded into the group (the slow path, for letters beyond ASCII).
+    mutating func pushGroup(_ scalar: Unicode.Scalar) {
+        if group.count > groupCount { group.removeLast(group.count - groupCount) }
+        TextFolding.append(scalar, to: &group)
+        groupCount = group.count
+    }
+
     /// An ASCII letter (lowercased) or digit; nil for anything else.
     @inline(__always)
     static func foldedWordByte(_ byte: UInt8) -> UInt8? {
@@ -182,13 +200,13 @@ private struct TokenScanner {
     /// Bookkeeping before a word character joins the group.
     @inline(__always)
     mutating func startWordScalar(at offset: Int32) {
-        if group.count == partStart && parts.isEmpty {
+        if groupCount == partStart && partsCount == 0 {
             partOffset = offset
         } else if pendingHyphen {
             finishPart()
             partOffset = offset
         } else if pendingApostrophe, partPrefix < 0 {
-            partPrefix = group.count - partStart
+            partPrefix = groupCount - partStart
         }
         pendingHyphen = false
         pendingApostrophe = false
@@ -203,15 +221,15 @@ private struct TokenScanner {
         } else if Self.isIdeographic(value) {
             endGroup(body)
             partOffset = offset
-            TextFolding.append(scalar, to: &group)
+            pushGroup(scalar)
             partEndOffset = offset + 1
             endGroup(body)
         } else if TextFolding.isCombiningMark(value) || scalar.properties.generalCategory == .nonspacingMark
                     || scalar.properties.generalCategory == .spacingMark {
-            if group.count > partStart { partEndOffset = offset + 1 }  // belongs to the letter before it
+            if groupCount > partStart { partEndOffset = offset + 1 }  // belongs to the letter before it
         } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             startWordScalar(at: offset)
-            TextFolding.append(scalar, to: &group)
+            pushGroup(scalar)
             partEndOffset = offset + 1
         } else {
             endGroup(body)
@@ -220,7 +238,7 @@ private struct TokenScanner {
     }
 
     mutating func joiner(hyphen: Bool, _ body: (RawToken) -> Void) {
-        if group.count > partStart && !pendingHyphen && !pendingApostrophe {
+        if groupCount > partStart && !pendingHyphen && !pendingApostrophe {
             if hyphen { pendingHyphen = true } else { pendingApostrophe = true }
         } else {
             endGroup(body)
@@ -229,9 +247,11 @@ private struct TokenScanner {
     }
 
     mutating func finishPart() {
-        guard group.count > partStart else { return }
-        parts.append((partStart, group.count, partPrefix, partOffset, partEndOffset))
-        partStart = group.count
+        guard groupCount > partStart else { return }
+        let part = (start: partStart, end: groupCount, prefix: partPrefix, offset: partOffset, endOffset: partEndOffset)
+        if partsCount < parts.count { parts[partsCount] = part } else { parts.append(part) }
+        partsCount += 1
+        partStart = groupCount
         partPrefix = -1
     }
 
@@ -239,14 +259,14 @@ private struct TokenScanner {
         finishPart()
         pendingHyphen = false
         pendingApostrophe = false
-        guard !parts.isEmpty else {
-            group.removeAll(keepingCapacity: true)
+        guard partsCount > 0 else {
+            groupCount = 0
             partStart = 0
             return
         }
         let first = nextPosition
         group.withUnsafeBufferPointer { buffer in
-            for part in parts {
+            for part in parts[0..<partsCount] {
                 let bytes = UnsafeBufferPointer(rebasing: buffer[part.start..<part.end])
                 let token = RawToken(bytes: bytes, position: nextPosition, span: 1, offset: part.offset,
                                      length: part.endOffset - part.offset, isAlias: false)
@@ -259,15 +279,15 @@ private struct TokenScanner {
                 }
                 nextPosition += 1
             }
-            if parts.count > 1 {
-                let firstPart = parts[0], lastPart = parts[parts.count - 1]
+            if partsCount > 1 {
+                let firstPart = parts[0], lastPart = parts[partsCount - 1]
                 body(RawToken(bytes: UnsafeBufferPointer(rebasing: buffer[firstPart.start..<lastPart.end]), position: first,
-                              span: Int32(parts.count), offset: firstPart.offset,
+                              span: Int32(partsCount), offset: firstPart.offset,
                               length: lastPart.endOffset - firstPart.offset, isAlias: true))
             }
         }
-        parts.removeAll(keepingCapacity: true)
-        group.removeAll(keepingCapacity: true)
+        partsCount = 0
+        groupCount = 0
         partStart = 0
     }
 
@@ -285,6 +305,7 @@ private struct TokenScanner {
     }
 
     mutating func flushNumbers(_ body: (RawToken) -> Void) {
+        guard !numberRun.isEmpty else { return }
         defer { numberRun.removeAll(keepingCapacity: true) }
         guard spokenNumbers else { return }
         while let last = numberRun.last, last.term == "and" || (last.term == "oh" && numberRun.count == 1) {
