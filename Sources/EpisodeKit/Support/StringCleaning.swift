@@ -36,29 +36,50 @@ extension StringProtocol {
     /// (which may be white space too). Text that needs no change is returned
     /// as it is, without building a copy byte by byte.
     private func collapsingASCIIWhitespace() -> String? {
+        // On the contiguous bytes when there are any (native strings and their
+        // substrings): a reader calls this for every line it keeps.
+        if let result = utf8.withContiguousStorageIfAvailable({ Self.collapsingASCII($0) }) { return result }
+        return Self.collapsingASCII(Array(utf8))
+    }
+
+    private static func collapsingASCII<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
         var needsChange = false
         var previousSpace = true    // a space at the start is dropped
-        for byte in utf8 {
+        for byte in bytes {
             guard byte < 0x80 else { return nil }
             let space = byte == 32 || (byte >= 9 && byte <= 13)
             if space && (byte != 32 || previousSpace) { needsChange = true }
             previousSpace = space
         }
-        if previousSpace && !isEmpty { needsChange = true }  // a space at the end
-        guard needsChange else { return String(self) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
+        if previousSpace && !bytes.isEmpty { needsChange = true }  // a space at the end
+        guard needsChange else { return String(decoding: bytes, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for byte in utf8 {
+        for byte in bytes {
             if byte == 32 || (byte >= 9 && byte <= 13) {
-                pendingSpace = !bytes.isEmpty
+                pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { bytes.append(32) }
+                if pendingSpace { result.append(32) }
                 pendingSpace = false
-                bytes.append(byte)
+                result.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether the text is only white space (or empty); ASCII answered on bytes.
+    var isBlank: Bool {
+        if let ascii = utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if !(byte == 32 || (byte >= 9 && byte <= 13)) { return false }
+            }
+            return true
+        }), let answer = ascii {
+            return answer
+        }
+        return unicodeScalars.allSatisfy(\.isSpace)
     }
 }
 

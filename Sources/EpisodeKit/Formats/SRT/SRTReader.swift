@@ -12,7 +12,7 @@ public enum SRTReader {
         var skipping = false
         for (offset, line) in lines.enumerated() {
             let lineNumber = offset + 1
-            let blank = line.unicodeScalars.allSatisfy(\.isSpace)
+            let blank = line.isBlank
             if CueTiming.isTimingLine(line) {
                 // A timing line always starts a cue, even without a blank line
                 // before it; a number just above it was this cue's index.

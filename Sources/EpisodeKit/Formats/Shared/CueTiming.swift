@@ -10,16 +10,19 @@ struct CueTiming: Equatable {
     /// Whether a line is meant as a timing line (it has the arrow), even if broken.
     static func isTimingLine<S: StringProtocol>(_ line: S) -> Bool {
         // A byte scan: a timing test runs on every line of a caption file.
-        var dashes = 0
-        for byte in line.utf8 {
-            if byte == 45 {
-                dashes += 1
-            } else {
-                if byte == 62 && dashes >= 2 { return true }
-                dashes = 0
+        func scan<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+            var dashes = 0
+            for byte in bytes {
+                if byte == 45 {
+                    dashes += 1
+                } else {
+                    if byte == 62 && dashes >= 2 { return true }
+                    dashes = 0
+                }
             }
+            return false
         }
-        return false
+        return line.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(line.utf8)
     }
 
     static func parse<S: StringProtocol>(_ line: S) -> CueTiming? {

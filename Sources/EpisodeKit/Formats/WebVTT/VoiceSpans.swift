@@ -22,28 +22,34 @@ enum VoiceSpans {
             if !cleaned.isEmpty { voices.append(Voice(speaker: speaker, text: cleaned)) }
             text.removeAll(keepingCapacity: true)
         }
-        // Bytes: `<` and `>` are ASCII and never part of another scalar.
-        let bytes = Array(payload.utf8)
-        var index = 0
-        var closersLeft = true  // once a `<` finds no `>`, none will
-        while index < bytes.count {
-            let byte = bytes[index]
-            guard byte == 60, closersLeft, let tagEnd = bytes[index...].firstIndex(of: 62) else {
-                if byte == 60 { closersLeft = false }
-                text.append(byte)
-                index += 1
-                continue
+        // Bytes: `<` and `>` are ASCII and never part of another scalar. The
+        // text between tags is copied a run at a time.
+        var payload = payload
+        payload.makeContiguousUTF8()
+        payload.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard let open = bytes[index...].firstIndex(of: 60) else {
+                    text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
+                    break
+                }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<open]))
+                // Once a `<` finds no `>`, none will: the rest is text.
+                guard let close = bytes[open...].firstIndex(of: 62) else {
+                    text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open...]))
+                    break
+                }
+                let tag = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close])
+                if tag.count >= 2, tag[0] == 118, tag[1] == 32 || tag[1] == 46 || tag[1] == 9 {   // `v `, `v.`, `v\t`
+                    endVoice()
+                    let name = String(decoding: tag, as: UTF8.self).drop(while: { $0 != " " && $0 != "\t" }).trimmingWhitespace()
+                    speaker = name.isEmpty ? nil : Entities.decode(name)
+                } else if tag.count == 2, tag[0] == 47, tag[1] == 118 {  // `/v`
+                    endVoice()
+                    speaker = nil
+                }
+                index = close + 1
             }
-            let tag = String(decoding: bytes[(index + 1)..<tagEnd], as: UTF8.self)
-            if tag.hasPrefix("v ") || tag.hasPrefix("v.") || tag.hasPrefix("v\t") {
-                endVoice()
-                let name = tag.drop(while: { $0 != " " && $0 != "\t" }).trimmingWhitespace()
-                speaker = name.isEmpty ? nil : Entities.decode(name)
-            } else if tag == "/v" {
-                endVoice()
-                speaker = nil
-            }
-            index = tagEnd + 1
         }
         endVoice()
         // An empty cue stays a segment, so cue counts match the file.

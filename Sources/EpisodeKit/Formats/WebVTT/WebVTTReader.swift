@@ -15,7 +15,7 @@ public enum WebVTTReader {
         for index in lines.index(after: firstLine)..<lines.endIndex {
             let line = lines[index]
             let lineNumber = index + 1
-            let blank = line.unicodeScalars.allSatisfy(\.isSpace)
+            let blank = line.isBlank
             switch state {
             case .header:
                 if blank { state = .between }
@@ -59,7 +59,8 @@ public enum WebVTTReader {
             warnings.append(ReadWarning("rolling captions (each cue repeating the line before it) de-duplicated: \(cues.cues.count) cues became \(rolled.count) lines"))
         } else {
             for cue in cues.cues {
-                for voice in VoiceSpans.split(cue.payload.joined(separator: "\n")) {
+                let payload = cue.payload.count == 1 ? cue.payload[0] : cue.payload.joined(separator: "\n")
+                for voice in VoiceSpans.split(payload) {
                     segments.append(Segment(index: segments.count, start: cue.timing.start, end: cue.timing.end,
                                             speaker: voice.speaker, text: voice.text))
                 }
@@ -80,7 +81,7 @@ public enum WebVTTReader {
     private static func endsCue(after index: Int, in lines: [Substring]) -> Bool {
         let next = index + 1
         guard next < lines.count else { return true }
-        if lines[next].unicodeScalars.allSatisfy(\.isSpace) || CueTiming.isTimingLine(lines[next]) { return true }
+        if lines[next].isBlank || CueTiming.isTimingLine(lines[next]) { return true }
         return next + 1 < lines.count && CueTiming.isTimingLine(lines[next + 1])
     }
 
