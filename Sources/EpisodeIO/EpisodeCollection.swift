@@ -22,11 +22,20 @@ public enum EpisodeCollection {
         var skipped: [LoadError] = []
         for argument in arguments {
             if case .file(let path) = EpisodeLocation(argument: argument), isDirectory(path) {
-                for file in episodeFiles(under: path) {
-                    do {
-                        episodes += try loadAll(file, options: options, progress: progress)
+                // A directory's files are read and parsed on every core, and kept in order.
+                let files = episodeFiles(under: path)
+                let results = ResultSlots(count: files.count)
+                DispatchQueue.concurrentPerform(iterations: files.count) { number in
+                    do throws(LoadError) {
+                        results.set(number, .success(try loadAll(files[number], options: options, progress: progress)))
                     } catch {
-                        skipped.append(error)
+                        results.set(number, .failure(error))
+                    }
+                }
+                for result in results.values {
+                    switch result {
+                    case .success(let loaded): episodes += loaded
+                    case .failure(let error): skipped.append(error)
                     }
                 }
             } else {
@@ -41,8 +50,11 @@ public enum EpisodeCollection {
                                 progress: (@Sendable (Int, Int) -> Void)?) throws(LoadError) -> [LoadedEpisode] {
         let location = EpisodeLocation(argument: argument)
         let source = try EpisodeLoader.decode(EpisodeLoader.bytes(at: location, options: options), location: location)
-        guard FormatDetector.detect(source) == .rss, options.episodeNumber == nil else {
-            return [try EpisodeLoader.load(argument, options: options)]
+        let format = FormatDetector.detect(source)
+        guard format == .rss, options.episodeNumber == nil else {
+            // The text read above, not read (or fetched) again.
+            let episode = try EpisodeLoader.episode(from: source, as: format, location: location, options: options)
+            return [LoadedEpisode(episode: episode, source: argument, isBundledSample: false)]
         }
         let feed = try EpisodeLoader.loadFeed(argument, options: options)
         let assembled = assembleConcurrently(feed, from: location, options: options, progress: progress)
@@ -119,4 +131,17 @@ public enum EpisodeCollection {
         }
         return files.sorted()
     }
+}
+
+/// Each file's outcome, written by concurrent workers to its own slot.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<[LoadedEpisode], LoadError>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Result<[LoadedEpisode], LoadError>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+    var values: [Result<[LoadedEpisode], LoadError>] { slots.compactMap { $0 } }
 }

@@ -65,7 +65,12 @@ public enum EpisodeLoader {
 
     static func load(_ location: EpisodeLocation, options: LoadOptions) throws(LoadError) -> Episode {
         let source = try decode(bytes(at: location, options: options), location: location)
-        let format = FormatDetector.detect(source)
+        return try episode(from: source, as: FormatDetector.detect(source), location: location, options: options)
+    }
+
+    /// The episode in text already read and decoded.
+    static func episode(from source: SourceText, as format: EpisodeFormat, location: EpisodeLocation,
+                        options: LoadOptions) throws(LoadError) -> Episode {
         if format == .rss {
             let feed = try readFeed(source, location: location)
             return try FeedEpisode.assemble(feed, from: location, options: options)
