@@ -72,7 +72,26 @@ enum PhraseMatcher {
         // `needed` holds, per partial match, the key its next word must have.
         var needed: [UInt64]
         var remaining = lists.dropFirst()
-        if let second = remaining.first, isAscending(first, shifted: true) {
+        if let second = remaining.first, second.count * 16 < first.count {
+            // A rare word after a common one: each of the rare word's places
+            // looks back for the common word, by binary search.
+            needed = lookBack(second, in: first)
+            remaining = remaining.dropFirst()
+            if needed.isEmpty { return [] }
+        } else if let second = remaining.first, first.count * 16 < second.count {
+            // A rare word before a common one: each place looks ahead.
+            needed = []
+            for posting in first {
+                let want = (posting >> 8) + (posting & 0xFF)
+                guard var at = firstIndex(in: second, key: want) else { continue }
+                while at < second.count && second[at] >> 8 == want {
+                    needed.append(want + (second[at] & 0xFF))
+                    at += 1
+                }
+            }
+            remaining = remaining.dropFirst()
+            if needed.isEmpty { return [] }
+        } else if let second = remaining.first, isAscending(first, shifted: true) {
             // The common case: the first word's next keys are already in order,
             // so the first two lists merge without building them.
             needed = mergeFirstPair(first, second)
@@ -133,6 +152,31 @@ enum PhraseMatcher {
             if units.last != unit { units.append(unit) }
         }
         return units
+    }
+
+    /// Places of `later` that some posting of `earlier` ends right before
+    /// (`earlier`'s key + span = `later`'s key), as next keys. A span is at
+    /// most 255 positions, so only that window before each place is read.
+    private static func lookBack(_ later: UnsafeBufferPointer<UInt64>, in earlier: UnsafeBufferPointer<UInt64>) -> [UInt64] {
+        var next: [UInt64] = []
+        for posting in later {
+            let key = posting >> 8
+            let position = key & 0xFF_FFFF
+            let lowest = key - min(position, 255)
+            var low = 0, high = earlier.count
+            while low < high {
+                let middle = (low + high) >> 1
+                if earlier[middle] >> 8 < lowest { low = middle + 1 } else { high = middle }
+            }
+            while low < earlier.count && earlier[low] >> 8 < key {
+                if (earlier[low] >> 8) + (earlier[low] & 0xFF) == key {
+                    next.append(key + (posting & 0xFF))
+                    break
+                }
+                low += 1
+            }
+        }
+        return next
     }
 
     /// Matches of the first word followed by the second, as next keys.

@@ -97,6 +97,34 @@ struct ReferenceSearchTests {
     }
 }
 
+extension ReferenceSearchTests {
+    @Test("phrases of a rare word and a common one, in either order, across hyphens and spoken numbers, agree with the reference")
+    func lopsidedPhrases() {
+        var generator = SeededGenerator(seed: 20261130)
+        let common = ["the", "and", "of"]
+        var segments: [Segment] = []
+        for index in 0..<600 {
+            var words: [String] = []
+            for _ in 0..<Int.random(in: 8...20, using: &generator) { words.append(common.randomElement(using: &generator)!) }
+            if index % 50 == 7 {
+                let rare = ["the zebra", "zebra the", "Jong-un zebra", "twenty twenty-four zebra", "zebra of Kim's", "and the zebra quagga"]
+                words.insert(rare.randomElement(using: &generator)!, at: Int.random(in: 0...words.count, using: &generator))
+            }
+            segments.append(Segment(index: index, start: TimeCode(milliseconds: index * 1000), text: words.joined(separator: " ")))
+        }
+        let episode = Episode(title: "Phrases", segments: segments, format: .text).resolvingEnds()
+        let index = SearchIndex(episodes: [episode])
+        let phrases = ["\"the zebra\"", "\"zebra the\"", "\"jongun zebra\"", "\"un zebra\"", "\"jong un zebra\"", "\"2024 zebra\"",
+                       "\"twenty twenty-four zebra\"", "\"zebra of\"", "\"zebra of kim\"", "\"the zebra quagga\"", "\"and the zebra\"",
+                       "\"the the\"", "\"of and the\"", "\"zebra quagga\"", "\"quagga the\""]
+        for phrase in phrases {
+            let query = SearchQuery(phrase)
+            #expect(index.search(query).locations() == Self.reference(query, in: episode), "query: \(phrase)")
+        }
+        #expect(index.search(SearchQuery("\"the zebra\"")).total > 0)
+    }
+}
+
 /// A small deterministic generator so a failing query can be replayed.
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
