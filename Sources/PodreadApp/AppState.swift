@@ -166,6 +166,10 @@ public struct AppState: Sendable {
                 if case .library(var screen) = screens[index] {
                     screen.refreshing = line
                     screens[index] = .library(screen)
+                } else if case .results(var screen) = screens[index] {
+                    // The results screen says when its answers wait for the index.
+                    screen.indexing = line?.hasPrefix("indexing") == true ? line : nil
+                    screens[index] = .results(screen)
                 }
             }
         case .notice(let text, let warning):

@@ -129,6 +129,18 @@ final class LibraryScreenTests {
         #expect(screen.query == word.lowercased() && !screen.groups.isEmpty)
     }
 
+    @Test("a search typed while the index is being made says how far it is, not '0 hits'")
+    func searchWhileIndexing() {
+        var app = AppState(.library(LibraryScreen(podcasts: host.podcasts())), width: 100, height: 30)
+        _ = update(&app, keys: "/acetal")
+        _ = update(&app, .library(.refreshing("indexing for search 3/8…")))
+        #expect(render(app).lines[0].contains("indexing for search 3/8…"))
+        #expect(!render(app).lines[0].contains("0 hits"))
+        _ = update(&app, .library(.refreshing(nil)))
+        _ = update(&app, .library(.results(query: "acetal", groups: [], total: 0)))
+        #expect(render(app).lines[0].contains("0 hits in 0 episodes"))
+    }
+
     @Test("r refreshes in the background: the list stays, progress shows, the end is said")
     func refresh() {
         let terminal = ScriptedTerminal(width: 100, height: 30, keys: "r")

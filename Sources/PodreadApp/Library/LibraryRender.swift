@@ -145,7 +145,7 @@ extension ResultsScreen {
     func render(width: Int, height: Int, settings: ReaderSettings, colors: Bool) -> Screen {
         var painter = ListPainter(width: width, height: height, settings: settings, colors: colors)
         let episodes = groups.count
-        painter.titleBar("Search the library", right: query.isEmpty ? "" : "\(total) hit\(total == 1 ? "" : "s") in \(episodes) episode\(episodes == 1 ? "" : "s")")
+        painter.titleBar("Search the library", right: indexing ?? (query.isEmpty ? "" : "\(total) hit\(total == 1 ? "" : "s") in \(episodes) episode\(episodes == 1 ? "" : "s")"))
         painter.heading("  Podcast · date · episode (hits), then each hit")
         var rows: [(text: String, hit: Int?, heading: Bool, ranges: [Range<Int>], offset: Int)] = []
         var hitNumber = 0

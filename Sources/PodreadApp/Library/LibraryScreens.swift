@@ -62,6 +62,8 @@ public struct ResultsScreen: Sendable {
     public var typing = true
     public var groups: [ResultGroup] = []
     public var total = 0
+    /// How far making the index is, while a search waits for it.
+    public var indexing: String?
     /// Which hit is chosen (counting hits, not headings).
     public var selected = 0
     /// The first row on screen (headings and hits).
