@@ -57,7 +57,7 @@ final class TmuxSession {
 
     /// Waits (at most `seconds`) until the screen satisfies `condition`; returns the last screen.
     @discardableResult
-    func wait(seconds: Double = 10, until condition: (String) -> Bool) -> String {
+    func wait(seconds: Double = 20, until condition: (String) -> Bool) -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = screen
         while !condition(last) && Date() < deadline {
