@@ -49,6 +49,32 @@ struct WildVariantTests {
         #expect(timed.segments[1].start == TimeCode(milliseconds: 2_360))
     }
 
+    @Test("captions that roll for most of the file are de-duplicated even after a few ordinary cues; a short rolling run in ordinary captions is not")
+    func rollingAfterOrdinary() throws {
+        func file(ordinary: Int, rolling: Int) -> String {
+            var text = "WEBVTT\n\n"
+            var second = 0
+            func cue(_ lines: [String]) {
+                text += String(format: "00:00:%02d.000 --> 00:00:%02d.900\n", second, second) + lines.joined(separator: "\n") + "\n\n"
+                second += 1
+            }
+            for number in 0..<ordinary { cue(["an ordinary line number \(number)"]) }
+            var previous = "it starts to roll"
+            cue([previous])
+            for number in 0..<rolling {
+                let next = "then line \(number) follows"
+                cue([previous, next])
+                previous = next
+            }
+            return text
+        }
+        let mostlyRolling = try EpisodeReader.read(bytes: Array(file(ordinary: 3, rolling: 20).utf8), fallbackTitle: "x")
+        #expect(mostlyRolling.warnings.contains { $0.message.hasPrefix("rolling captions") })
+        #expect(mostlyRolling.segments.count == 3 + 1 + 20)
+        let mostlyOrdinary = try EpisodeReader.read(bytes: Array(file(ordinary: 30, rolling: 5).utf8), fallbackTitle: "x")
+        #expect(!mostlyOrdinary.warnings.contains { $0.message.hasPrefix("rolling") })
+    }
+
     @Test("ordinary cues that merely share words are left alone")
     func sharedWords() throws {
         let episode = try Fixture.episode("variants/shared-words.vtt")

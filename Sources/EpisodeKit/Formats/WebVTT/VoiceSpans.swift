@@ -42,7 +42,12 @@ enum VoiceSpans {
                 let tag = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close])
                 if tag.count >= 2, tag[0] == 118, tag[1] == 32 || tag[1] == 46 || tag[1] == 9 {   // `v `, `v.`, `v\t`
                     endVoice()
-                    let name = String(decoding: tag, as: UTF8.self).drop(while: { $0 != " " && $0 != "\t" }).trimmingWhitespace()
+                    // The name: after the first space or tab, trimmed (ASCII on bytes).
+                    var start = tag.firstIndex { $0 == 32 || $0 == 9 } ?? tag.count
+                    var end = tag.count
+                    while start < end && (tag[start] == 32 || (tag[start] >= 9 && tag[start] <= 13)) { start += 1 }
+                    while end > start && (tag[end - 1] == 32 || (tag[end - 1] >= 9 && tag[end - 1] <= 13)) { end -= 1 }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: tag[start..<end]), as: UTF8.self).trimmingWhitespace()
                     speaker = name.isEmpty ? nil : Entities.decode(name)
                 } else if tag.count == 2, tag[0] == 47, tag[1] == 118 {  // `/v`
                     endVoice()
