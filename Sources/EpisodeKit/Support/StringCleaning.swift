@@ -38,11 +38,32 @@ extension StringProtocol {
     private func collapsingASCIIWhitespace() -> String? {
         // On the contiguous bytes when there are any (native strings and their
         // substrings): a reader calls this for every line it keeps.
-        if let result = utf8.withContiguousStorageIfAvailable({ Self.collapsingASCII($0) }) { return result }
-        return Self.collapsingASCII(Array(utf8))
+        if let result = utf8.withContiguousStorageIfAvailable({ WhitespaceFolding.ascii($0) }) { return result }
+        return WhitespaceFolding.ascii(Array(utf8))
     }
+}
 
-    private static func collapsingASCII<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
+extension StringProtocol {
+    /// Whether the text is only white space (or empty); ASCII answered on bytes.
+    var isBlank: Bool {
+        if let ascii = utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if !(byte == 32 || (byte >= 9 && byte <= 13)) { return false }
+            }
+            return true
+        }), let answer = ascii {
+            return answer
+        }
+        return unicodeScalars.allSatisfy(\.isSpace)
+    }
+}
+
+/// Runs of white space folded to single spaces on bytes.
+enum WhitespaceFolding {
+    /// The folded text when every byte is ASCII; nil otherwise (other
+    /// scalars may be white space too, and take the slow path).
+    static func ascii<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
         var needsChange = false
         var previousSpace = true    // a space at the start is dropped
         for byte in bytes {
@@ -66,20 +87,6 @@ extension StringProtocol {
             }
         }
         return String(decoding: result, as: UTF8.self)
-    }
-
-    /// Whether the text is only white space (or empty); ASCII answered on bytes.
-    var isBlank: Bool {
-        if let ascii = utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                if !(byte == 32 || (byte >= 9 && byte <= 13)) { return false }
-            }
-            return true
-        }), let answer = ascii {
-            return answer
-        }
-        return unicodeScalars.allSatisfy(\.isSpace)
     }
 }
 

@@ -27,7 +27,10 @@ struct CueTiming: Equatable {
 
     static func parse<S: StringProtocol>(_ line: S) -> CueTiming? {
         // On bytes: every cue of a caption file has a timing line.
-        let bytes = Array(line.utf8)
+        line.utf8.withContiguousStorageIfAvailable { parse(bytes: Array($0)) } ?? parse(bytes: Array(line.utf8))
+    }
+
+    private static func parse(bytes: [UInt8]) -> CueTiming? {
         guard let arrow = arrowStart(in: bytes) else { return nil }
         func isBlank(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
         var leftEnd = arrow

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The text of a cue payload, divided by its `<v Speaker>` voice spans.
 ///
 /// Other tags (`<c.x>`, `<i>`, `<b>`, `<u>`, `<lang>`, `<ruby>`, inline
@@ -18,7 +22,11 @@ enum VoiceSpans {
         var speaker: String?
         var text: [UInt8] = []
         func endVoice() {
-            let cleaned = Entities.decode(String(decoding: text, as: UTF8.self)).collapsingWhitespace()
+            // Plain ASCII without references (nearly every cue): folded straight from the bytes.
+            let cleaned = text.withUnsafeBufferPointer { bytes in
+                bytes.isEmpty ? "" : memchr(bytes.baseAddress!, 38, bytes.count) == nil ? WhitespaceFolding.ascii(bytes) : nil
+            }
+                ?? Entities.decode(String(decoding: text, as: UTF8.self)).collapsingWhitespace()
             if !cleaned.isEmpty { voices.append(Voice(speaker: speaker, text: cleaned)) }
             text.removeAll(keepingCapacity: true)
         }
