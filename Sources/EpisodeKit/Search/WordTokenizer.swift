@@ -266,7 +266,8 @@ private struct TokenScanner {
         }
         let first = nextPosition
         group.withUnsafeBufferPointer { buffer in
-            for part in parts[0..<partsCount] {
+            for number in 0..<partsCount {
+                let part = parts[number]
                 let bytes = UnsafeBufferPointer(rebasing: buffer[part.start..<part.end])
                 let token = RawToken(bytes: bytes, position: nextPosition, span: 1, offset: part.offset,
                                      length: part.endOffset - part.offset, isAlias: false)
