@@ -2,18 +2,45 @@
 /// file name: a `.txt` holding WebVTT is WebVTT.
 public enum FormatDetector {
     public static func detect(_ source: SourceText) -> EpisodeFormat {
-        let head = source.text.prefix(65_536)
+        // The head is measured in bytes: counting 64 K characters would break
+        // the whole head into grapheme clusters, for every file a library reads.
+        let head = prefix(of: source.text[...], bytes: 65_536)
         let start = head.drop(while: \.isWhitespace)
         if start.hasPrefix("WEBVTT") { return .webVTT }
         if start.hasPrefix("{") { return .podcastJSON }
         if start.hasPrefix("<") {
-            let lowered = head.prefix(8192).lowercased()
+            let lowered = prefix(of: head, bytes: 8192).lowercased()
             if lowered.contains("<rss") || lowered.contains("<channel") { return .rss }
             return .html
         }
-        let lines = head.split(separator: "\n", omittingEmptySubsequences: true).prefix(400)
+        let lines = firstLines(of: head, limit: 400)
         if lines.prefix(60).contains(where: { CueTiming.parse($0) != nil }) { return .srt }
-        return looksLikePage(lines) ? .pageText : .text
+        return looksLikePage(lines[...]) ? .pageText : .text
+    }
+
+    /// At most `bytes` UTF-8 bytes of the text, cut between scalars.
+    private static func prefix(of text: Substring, bytes: Int) -> Substring {
+        let utf8 = text.utf8
+        guard var end = utf8.index(utf8.startIndex, offsetBy: bytes, limitedBy: utf8.endIndex), end < utf8.endIndex else { return text }
+        while end > utf8.startIndex && utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+        return text[..<end]
+    }
+
+    /// The first non-empty lines (the text's line ends are `\n`), split on bytes.
+    private static func firstLines(of text: Substring, limit: Int) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex && lines.count < limit {
+            if utf8[index] == 10 {
+                if lineStart < index { lines.append(text[lineStart..<index]) }
+                lineStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if lines.count < limit && lineStart < utf8.endIndex { lines.append(text[lineStart...]) }
+        return lines
     }
 
     /// A page has a title line, then headings or labels before its first

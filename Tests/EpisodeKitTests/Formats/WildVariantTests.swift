@@ -75,6 +75,16 @@ struct WildVariantTests {
         #expect(!mostlyOrdinary.warnings.contains { $0.message.hasPrefix("rolling") })
     }
 
+    @Test("speaker labels: the plain ASCII path answers as the general one")
+    func speakerLabels() {
+        let labels = ["Dana Wu", "dana Wu", "Speaker 10", "SPEAKER_01", "Speaker 1000", "Dana Wu Lee Park and Sam", "Dana Wu and Sam Ortiz", "dana and Sam", "Dana and sam",
+                      "A B C D E", "O'Brien", "Jean-Luc", "Dr. Who", "Q&A", "Dana  Wu", "", " ", "Dana Wu ", "X1", "Speaker", "1 Dana",
+                      "Dana & Sam", "Dana, Sam", "Dana/Sam", "Ms Wu 7", "Ms Wu 77 8", "The Host Of This Show", "ABCDEFGHIJKLMNOPQRSTUVWXYZ ABCDEFGHIJKLMNOP"]
+        for label in labels {
+            #expect(SpeakerLabel.isName(label) == SpeakerLabel.isNameInGeneral(label), "\(label)")
+        }
+    }
+
     @Test("ordinary cues that merely share words are left alone")
     func sharedWords() throws {
         let episode = try Fixture.episode("variants/shared-words.vtt")

@@ -58,6 +58,13 @@ enum SpeakerLabel {
     /// A speaker label: a name, or several joined by `&`, `and`, `,` or `/`
     /// (`Dana Wu & Sam Ortiz & Lee Park`), as written.
     static func isName<S: StringProtocol>(_ label: S) -> Bool {
+        // Most labels are one plain ASCII name: answered on bytes.
+        if let answer = label.utf8.withContiguousStorageIfAvailable({ asciiName($0) }) ?? nil { return answer }
+        return isNameInGeneral(label)
+    }
+
+    /// `isName` for any label, on characters.
+    static func isNameInGeneral<S: StringProtocol>(_ label: S) -> Bool {
         guard label.utf8.count <= 240, label.count <= 100 else { return false }
         let text = String(label)
         guard text.contains(where: { $0 == "&" || $0 == "," || $0 == "/" }) || text.contains(" and ") else {
@@ -67,6 +74,40 @@ enum SpeakerLabel {
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingWhitespace() }
         return (2...8).contains(names.count) && names.allSatisfy { isOneName($0) }
+    }
+
+    /// `isOneName` for a label of ASCII bytes without `&`, `,`, `/` or ` and `;
+    /// nil for any other label (the general path answers it).
+    private static func asciiName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.count <= 40 else { return nil }
+        for byte in bytes where byte >= 0x80 || byte == 38 || byte == 44 || byte == 47 { return nil }
+        let joined = Array(" and ".utf8)
+        if bytes.count >= 5 {
+            for start in 0...(bytes.count - 5) where bytes[start] == 32 && bytes[start + 4] == 32
+                && bytes[start + 1] == joined[1] && bytes[start + 2] == joined[2] && bytes[start + 3] == joined[3] {
+                return nil  // names joined by ` and `
+            }
+        }
+        var words = 0
+        var index = 0
+        while true {
+            var end = index
+            while end < bytes.count && bytes[end] != 32 { end += 1 }
+            let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            words += 1
+            guard words <= 4 else { return false }
+            let isNumber = words > 1 && (1...3).contains(word.count) && word.allSatisfy { $0 >= 48 && $0 <= 57 }
+            if !isNumber {
+                guard let first = word.first, first >= 65 && first <= 90 else { return false }
+                let allowed = word.allSatisfy { byte in
+                    (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
+                        || byte == 46 || byte == 39 || byte == 45 || byte == 95
+                }
+                guard allowed else { return false }
+            }
+            guard end < bytes.count else { return true }
+            index = end + 1
+        }
     }
 
     /// One to four words, each starting with a capital letter; generic
