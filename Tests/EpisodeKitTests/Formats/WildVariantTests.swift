@@ -85,6 +85,14 @@ struct WildVariantTests {
         }
     }
 
+    @Test("ASCII punctuation as Unicode counts it: every printable ASCII character agrees with Character.isPunctuation")
+    func asciiPunctuation() {
+        for byte in UInt8(32)...UInt8(126) {
+            let text = String(UnicodeScalar(byte))
+            #expect(WordJoiner.isPunctuationForTesting(text) == Character(text).isPunctuation, "\(text)")
+        }
+    }
+
     @Test("ordinary cues that merely share words are left alone")
     func sharedWords() throws {
         let episode = try Fixture.episode("variants/shared-words.vtt")
