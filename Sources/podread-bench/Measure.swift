@@ -26,6 +26,21 @@ enum Measure {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
+    /// Resets the kernel's high-water mark of this process's resident memory
+    /// (Linux: `5` written to `/proc/self/clear_refs`).
+    static func resetPeakResident() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
+    /// The high-water mark of resident memory since the last reset, in bytes
+    /// (`VmHWM` of `/proc/self/status`); 0 when it cannot be read.
+    static func peakResidentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kilobytes * 1024
+    }
+
     /// glibc's `malloc_trim(0)`: returns freed heap memory to the system
     /// (looked up at run time; Swift's Glibc module does not declare it).
     static func releaseFreedMemory() {
