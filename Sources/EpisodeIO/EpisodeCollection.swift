@@ -24,15 +24,16 @@ public enum EpisodeCollection {
             if case .file(let path) = EpisodeLocation(argument: argument), isDirectory(path) {
                 // A directory's files are read and parsed on every core, and kept in order.
                 let files = episodeFiles(under: path)
-                let results = ResultSlots(count: files.count)
+                let results = Locked([Result<[LoadedEpisode], LoadError>?](repeating: nil, count: files.count))
                 DispatchQueue.concurrentPerform(iterations: files.count) { number in
                     do throws(LoadError) {
-                        results.set(number, .success(try loadAll(files[number], options: options, progress: progress)))
+                        let loaded = try loadAll(files[number], options: options, progress: progress)
+                        results.withLock { $0[number] = .success(loaded) }
                     } catch {
-                        results.set(number, .failure(error))
+                        results.withLock { $0[number] = .failure(error) }
                     }
                 }
-                for result in results.values {
+                for result in results.withLock({ $0.compactMap { $0 } }) {
                     switch result {
                     case .success(let loaded): episodes += loaded
                     case .failure(let error): skipped.append(error)
@@ -131,17 +132,4 @@ public enum EpisodeCollection {
         }
         return files.sorted()
     }
-}
-
-/// Each file's outcome, written by concurrent workers to its own slot.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<[LoadedEpisode], LoadError>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Result<[LoadedEpisode], LoadError>) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-    var values: [Result<[LoadedEpisode], LoadError>] { slots.compactMap { $0 } }
 }

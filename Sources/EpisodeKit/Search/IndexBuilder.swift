@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -31,9 +32,9 @@ public struct IndexSource: Sendable {
 /// copied once into its place in the one postings table.
 enum IndexBuilder {
     static func build(_ source: IndexSource, keepTexts: Bool) -> (IndexMemory, IndexTables) {
-        let workers = max(1, min(source.count, activeProcessorCount()))
+        let workers = max(1, min(source.count, ProcessInfo.processInfo.activeProcessorCount))
         let chunks = SearchIndex.chunks(count: source.count, parts: workers)
-        let partials = Slots<PartialIndex>(count: chunks.count)
+        let partials = Locked([PartialIndex?](repeating: nil, count: chunks.count))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { worker in
             var partial = PartialIndex()
             let tokenizer = WordTokenizer()
@@ -44,9 +45,9 @@ enum IndexBuilder {
                     partial.addUnit(item, episode: Int32(chunks[worker].lowerBound + local), keepText: keepTexts, tokenizer: tokenizer)
                 }
             }
-            partials.set(worker, partial)
+            partials.withLock { $0[worker] = partial }
         }
-        return assemble(partials.values, source: source, keepTexts: keepTexts)
+        return assemble(partials.withLock { $0.compactMap { $0 } }, source: source, keepTexts: keepTexts)
     }
 
     private static func assemble(_ partials: [PartialIndex], source: IndexSource, keepTexts: Bool) -> (IndexMemory, IndexTables) {
@@ -274,25 +275,4 @@ private struct PartialIndex {
 /// A buffer that workers write at once, each to places no other writes.
 private struct DisjointWrites: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<UInt64>
-}
-
-/// Results written by concurrent workers, each to its own slot.
-final class Slots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = DispatchSemaphore(value: 1)
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) {
-        lock.wait()
-        slots[index] = value
-        lock.signal()
-    }
-    var values: [Value] { slots.compactMap { $0 } }
-}
-
-func activeProcessorCount() -> Int {
-    #if canImport(Glibc)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #else
-    return 2
-    #endif
 }

@@ -82,10 +82,8 @@ enum WordJoiner {
     /// `<`, `=`, `>`, `^`, `` ` ``, `|`, `~` are symbols).
     private static let asciiPunctuation: Set<UInt8> = Set("!\"#%&'()*,-./:;?@[\\]_{}".utf8)
 
-    static func isPunctuationForTesting(_ text: String) -> Bool { isPunctuation(text) }
-
     /// Whether every character is punctuation.
-    private static func isPunctuation(_ text: String) -> Bool {
+    static func isPunctuation(_ text: String) -> Bool {
         if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
             for byte in bytes {
                 if byte >= 0x80 { return nil }
