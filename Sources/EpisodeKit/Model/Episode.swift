@@ -7,7 +7,7 @@ public struct Episode: Sendable {
     public var people: [Person]
     public var reading: [ReadingItem]
     public var chapters: [Chapter]
-    public var segments: [Segment]
+    public var segments: Transcript
     public var audioURL: String?
     /// The episode's web page, when known (used for links in quotes).
     public var pageURL: String?
@@ -35,7 +35,7 @@ public struct Episode: Sendable {
         self.people = people
         self.reading = reading
         self.chapters = chapters
-        self.segments = segments
+        self.segments = Transcript(segments)
         self.audioURL = audioURL
         self.pageURL = pageURL
         self.publicationDate = publicationDate
@@ -46,7 +46,7 @@ public struct Episode: Sendable {
 
     /// The end of the last thing that has a time.
     public var duration: TimeCode {
-        let lastSegment = segments.map(\.end).max() ?? .zero
+        let lastSegment = segments.latestEnd
         let lastChapter = chapters.map { $0.end ?? $0.start }.max() ?? .zero
         return max(lastSegment, lastChapter, statedDuration ?? .zero)
     }
@@ -56,11 +56,11 @@ public struct Episode: Sendable {
     public func chaptersAsTranscript() -> Episode {
         var copy = self
         let chapters = self.chapters.sorted { $0.start < $1.start }
-        copy.segments = chapters.enumerated().map { number, chapter in
+        copy.segments = Transcript(chapters.enumerated().map { number, chapter in
             let next = number + 1 < chapters.count ? chapters[number + 1].start : nil
             return Segment(index: number, start: chapter.start, end: chapter.end ?? next ?? statedDuration ?? chapter.start,
                            text: chapter.title)
-        }
+        })
         copy.hasTimes = true
         return copy
     }
@@ -75,26 +75,29 @@ public struct Episode: Sendable {
     }
 
     /// Speakers in order of first appearance.
-    public var speakers: [String] {
-        var seen = Set<String>()
-        var names: [String] = []
-        for case let name? in segments.map(\.speaker) where seen.insert(name).inserted {
-            names.append(name)
-        }
-        return names
-    }
+    public var speakers: [String] { segments.speakers }
 
     /// The same episode with segments numbered from 0 and every missing end
     /// filled in: the next segment's start, or for the last one its own start.
     public func resolvingEnds() -> Episode {
         var copy = self
-        for i in copy.segments.indices {
-            copy.segments[i].index = i
-            if !copy.segments[i].endWasGiven {
-                let next = i + 1 < copy.segments.count ? copy.segments[i + 1].start : copy.segments[i].start
-                copy.segments[i].end = max(next, copy.segments[i].start)
+        copy.resolveEnds()
+        return copy
+    }
+
+    /// Numbers the segments from 0 and fills in missing ends, in place. A
+    /// packed transcript has both already.
+    public mutating func resolveEnds() {
+        guard !segments.isPacked else { return }
+        var resolved = Array(segments)
+        segments = []
+        for i in resolved.indices {
+            resolved[i].index = i
+            if !resolved[i].endWasGiven {
+                let next = i + 1 < resolved.count ? resolved[i + 1].start : resolved[i].start
+                resolved[i].end = max(next, resolved[i].start)
             }
         }
-        return copy
+        segments = Transcript(resolved)
     }
 }

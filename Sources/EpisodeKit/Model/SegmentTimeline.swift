@@ -8,7 +8,12 @@ public struct SegmentTimeline: Sendable {
     private let starts: [(milliseconds: Int, index: Int)]
 
     public init(segments: [Segment]) {
-        let pairs = segments.enumerated().map { (milliseconds: $0.element.start.milliseconds, index: $0.offset) }
+        self.init(segments: Transcript(segments))
+    }
+
+    /// Reads only the starts: a packed transcript makes no segments for it.
+    public init(segments: Transcript) {
+        let pairs = segments.indices.map { (milliseconds: segments.start(at: $0).milliseconds, index: $0) }
         let sorted = pairs.isSorted { ($0.milliseconds, $0.index) <= ($1.milliseconds, $1.index) }
         starts = sorted ? pairs : pairs.sorted { ($0.milliseconds, $0.index) < ($1.milliseconds, $1.index) }
     }

@@ -10,19 +10,24 @@ import Glibc
 /// (a library's episode id; for an index of loose files, its number).
 public struct IndexSource: Sendable {
     public var count: Int
-    public var items: @Sendable (Int) -> [SearchableItem]
+    public var units: @Sendable (Int) -> SearchableUnits
     public var key: @Sendable (Int) -> (key: Int64, revision: Int64)
 
     public init(count: Int, items: @escaping @Sendable (Int) -> [SearchableItem],
                 key: @escaping @Sendable (Int) -> (key: Int64, revision: Int64)) {
+        self.init(count: count, units: { SearchableUnits(items($0)) }, key: key)
+    }
+
+    public init(count: Int, units: @escaping @Sendable (Int) -> SearchableUnits,
+                key: @escaping @Sendable (Int) -> (key: Int64, revision: Int64)) {
         self.count = count
-        self.items = items
+        self.units = units
         self.key = key
     }
 
     /// Episodes in memory, keyed by their place.
     public static func episodes(_ episodes: [Episode]) -> IndexSource {
-        IndexSource(count: episodes.count, items: { episodes[$0].searchableItems }, key: { (Int64($0), 0) })
+        IndexSource(count: episodes.count, units: { episodes[$0].searchableUnits }, key: { (Int64($0), 0) })
     }
 }
 
@@ -30,27 +35,57 @@ public struct IndexSource: Sendable {
 /// worker a contiguous run of them with its own vocabulary; the
 /// vocabularies are then joined, sorted by bytes, and every posting list
 /// copied once into its place in the one postings table.
+///
+/// One episode alone (the reader's index of the episode it shows) is split
+/// by its units instead, and read twice: once counting each word, once
+/// writing every posting straight into its place. Keeping each posting
+/// twice meanwhile (as gathered, then in place) would make the index of a
+/// million-line transcript need half again the memory of the file.
 enum IndexBuilder {
+    /// Part of a worker's share: an episode, or some of its units.
+    struct Piece: Sendable {
+        var episode: Int
+        var units: SearchableUnits?
+        var range: Range<Int>?
+    }
+
     static func build(_ source: IndexSource, keepTexts: Bool) -> (IndexMemory, IndexTables) {
-        let workers = max(1, min(source.count, ProcessInfo.processInfo.activeProcessorCount))
-        let chunks = SearchIndex.chunks(count: source.count, parts: workers)
-        let partials = Locked([PartialIndex?](repeating: nil, count: chunks.count))
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { worker in
-            var partial = PartialIndex()
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var work: [[Piece]]
+        let lean = source.count == 1
+        if lean {
+            let units = source.units(0)
+            let parts = max(1, min(cores, units.count / 512))
+            work = SearchIndex.chunks(count: units.count, parts: parts).map { [Piece(episode: 0, units: units, range: $0)] }
+            if work.isEmpty { work = [[Piece(episode: 0, units: units, range: 0..<0)]] }
+        } else {
+            let workers = max(1, min(source.count, cores))
+            work = SearchIndex.chunks(count: source.count, parts: workers).map { chunk in chunk.map { Piece(episode: $0) } }
+        }
+        let shares = work
+        let partials = Locked([PartialIndex?](repeating: nil, count: shares.count))
+        DispatchQueue.concurrentPerform(iterations: shares.count) { worker in
+            var partial = PartialIndex(keepsPostings: !lean)
             let tokenizer = WordTokenizer()
-            for (local, episode) in chunks[worker].enumerated() {
-                let items = source.items(episode)
-                partial.episodeUnits.append(items.count)
-                for item in items {
-                    partial.addUnit(item, episode: Int32(chunks[worker].lowerBound + local), keepText: keepTexts, tokenizer: tokenizer)
+            for piece in shares[worker] {
+                let units = piece.units ?? source.units(piece.episode)
+                let range = piece.range ?? 0..<units.count
+                partial.episodeUnits.append((piece.episode, range.count))
+                for unit in range {
+                    partial.addUnit(units[unit], episode: Int32(piece.episode), keepText: keepTexts, tokenizer: tokenizer)
                 }
             }
             partials.withLock { $0[worker] = partial }
         }
-        return assemble(partials.withLock { $0.compactMap { $0 } }, source: source, keepTexts: keepTexts)
+        let gathered = partials.withLock { $0.compactMap { $0 } }
+        // The second reading of a lean build: the worker's units again, each
+        // posting with the worker's own term number.
+        let again: Rescan? = lean ? Rescan(shares: shares, source: source, tables: gathered.map(\.table)) : nil
+        return assemble(gathered, source: source, keepTexts: keepTexts, again: again)
     }
 
-    private static func assemble(_ partials: [PartialIndex], source: IndexSource, keepTexts: Bool) -> (IndexMemory, IndexTables) {
+    private static func assemble(_ partials: [PartialIndex], source: IndexSource, keepTexts: Bool,
+                                 again: Rescan?) -> (IndexMemory, IndexTables) {
         // One vocabulary over every worker's, then sorted by bytes: a term's number is its rank.
         var vocabulary = TermTable(capacity: partials.map(\.table.count).max() ?? 16)
         var globalIDs: [[Int]] = []
@@ -169,6 +204,13 @@ enum IndexBuilder {
             var mine = starts[worker]
             let shift = bases[worker] << 32
             let postings = target.buffer
+            if let again {
+                again.read(worker: worker) { local, value in
+                    postings[mine[local]] = value &+ shift
+                    mine[local] += 1
+                }
+                return
+            }
             partial.postingTerms.withUnsafeBufferPointer { terms in
                 partial.postingValues.withUnsafeBufferPointer { values in
                     for index in 0..<values.count {
@@ -218,17 +260,17 @@ enum IndexBuilder {
         if keepTexts && unitCount > 0 { textStarts[unitCount] = UInt64(textCursor) }
         let episodeBase = mutable(tables.episodeBase), episodeKey = mutable(tables.episodeKey)
         let episodeRevision = mutable(tables.episodeRevision)
-        var episode = 0
-        var firstUnit: Int64 = 0
+        var unitsOfEpisode = [Int](repeating: 0, count: source.count)
         for partial in partials {
-            for count in partial.episodeUnits {
-                episodeBase[episode] = firstUnit
-                let key = source.key(episode)
-                episodeKey[episode] = key.key
-                episodeRevision[episode] = key.revision
-                firstUnit += Int64(count)
-                episode += 1
-            }
+            for (episode, count) in partial.episodeUnits { unitsOfEpisode[episode] += count }
+        }
+        var firstUnit: Int64 = 0
+        for episode in 0..<source.count {
+            episodeBase[episode] = firstUnit
+            let key = source.key(episode)
+            episodeKey[episode] = key.key
+            episodeRevision[episode] = key.revision
+            firstUnit += Int64(unitsOfEpisode[episode])
         }
         episodeBase[source.count] = firstUnit
         return (memory, tables)
@@ -237,7 +279,10 @@ enum IndexBuilder {
 
 /// One worker's share of the index, with its own term numbering and its
 /// units numbered from zero.
-private struct PartialIndex {
+struct PartialIndex {
+    /// Whether every posting is kept as it is met (else only counted, and
+    /// the units are read again to place them).
+    let keepsPostings: Bool
     var table = TermTable()
     /// Every posting in the order met, with its local term number; and per term how many.
     var postingTerms: [Int32] = []
@@ -247,9 +292,17 @@ private struct PartialIndex {
     var unitItem: [Int32] = []
     var unitStart: [Int64] = []
     var unitField: [UInt8] = []
-    var episodeUnits: [Int] = []
+    /// How many units of which episode, in order.
+    var episodeUnits: [(episode: Int, count: Int)] = []
     var texts: [UInt8] = []
     var textEnds: [UInt64] = []
+
+    init(keepsPostings: Bool) { self.keepsPostings = keepsPostings }
+
+    @inline(__always)
+    static func posting(unit: UInt64, token: RawToken) -> UInt64 {
+        unit << 32 | UInt64(token.position) << 8 | UInt64(min(token.span, 255))
+    }
 
     mutating func addUnit(_ item: SearchableItem, episode: Int32, keepText: Bool, tokenizer: WordTokenizer) {
         let unit = UInt64(unitEpisode.count)
@@ -261,13 +314,40 @@ private struct PartialIndex {
             texts.append(contentsOf: item.text.utf8)
             textEnds.append(UInt64(texts.count))
         }
+        let keeps = keepsPostings
         tokenizer.forEachToken(item.text) { token in
             guard token.position < 0xFF_FFFF else { return }
             let id = table.id(for: token.bytes)
             if id == termCounts.count { termCounts.append(0) }
             termCounts[id] += 1
-            postingTerms.append(Int32(id))
-            postingValues.append(unit << 32 | UInt64(token.position) << 8 | UInt64(min(token.span, 255)))
+            if keeps {
+                postingTerms.append(Int32(id))
+                postingValues.append(Self.posting(unit: unit, token: token))
+            }
+        }
+    }
+}
+
+/// The second reading of a lean build: a worker's units again, each
+/// posting with the worker's own term number.
+private struct Rescan: Sendable {
+    let shares: [[IndexBuilder.Piece]]
+    let source: IndexSource
+    let tables: [TermTable]
+
+    func read(worker: Int, _ write: (Int, UInt64) -> Void) {
+        let tokenizer = WordTokenizer()
+        var table = tables[worker]
+        var unit: UInt64 = 0
+        for piece in shares[worker] {
+            let units = piece.units ?? source.units(piece.episode)
+            for index in piece.range ?? 0..<units.count {
+                tokenizer.forEachToken(units[index].text) { token in
+                    guard token.position < 0xFF_FFFF else { return }
+                    write(table.id(for: token.bytes), PartialIndex.posting(unit: unit, token: token))
+                }
+                unit += 1
+            }
         }
     }
 }

@@ -22,25 +22,38 @@ extension Episode {
     /// segments in time order, then shownotes (the title, then each
     /// paragraph), people, reading and chapter titles.
     public var searchableItems: [SearchableItem] {
-        var items: [SearchableItem] = []
-        let order = segments.indices.sorted { (segments[$0].start, $0) < (segments[$1].start, $1) }
-        for index in order {
-            items.append(SearchableItem(field: .transcript, item: index, text: segments[index].text,
-                                        start: hasTimes ? segments[index].start : nil))
-        }
+        let units = searchableUnits
+        return (0..<units.count).map { units[$0] }
+    }
+
+    /// The same items, each made when it is read: the index of a long
+    /// transcript reads one line's text at a time rather than holding a
+    /// copy of every line at once.
+    public var searchableUnits: SearchableUnits {
+        let segments = self.segments, timed = hasTimes
+        let count = segments.count
+        let inOrder = (1..<max(1, count)).allSatisfy { segments.start(at: $0 - 1) <= segments.start(at: $0) }
+        let order: [Int]? = inOrder ? nil : segments.indices.sorted { (segments.start(at: $0), $0) < (segments.start(at: $1), $1) }
+        var others: [SearchableItem] = []
         for (number, text) in shownotesItems.enumerated() {
-            items.append(SearchableItem(field: .shownotes, item: number, text: text, start: nil))
+            others.append(SearchableItem(field: .shownotes, item: number, text: text, start: nil))
         }
         for (number, person) in people.enumerated() {
-            items.append(SearchableItem(field: .people, item: number, text: person.searchText, start: nil))
+            others.append(SearchableItem(field: .people, item: number, text: person.searchText, start: nil))
         }
         for (number, item) in reading.enumerated() {
-            items.append(SearchableItem(field: .reading, item: number, text: item.text, start: nil))
+            others.append(SearchableItem(field: .reading, item: number, text: item.text, start: nil))
         }
         for (number, chapter) in chapters.enumerated() {
-            items.append(SearchableItem(field: .chapters, item: number, text: chapter.title, start: chapter.start))
+            others.append(SearchableItem(field: .chapters, item: number, text: chapter.title, start: chapter.start))
         }
-        return items
+        let rest = others
+        return SearchableUnits(count: count + rest.count) { unit in
+            guard unit < count else { return rest[unit - count] }
+            let index = order?[unit] ?? unit
+            return SearchableItem(field: .transcript, item: index, text: segments.text(at: index),
+                                  start: timed ? segments.start(at: index) : nil)
+        }
     }
 
     /// How many searchable items there are, without laying them out.
@@ -52,6 +65,24 @@ extension Episode {
     public var shownotesItems: [String] {
         [title] + shownotes.split(separator: "\n\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
+}
+
+/// An episode's searchable items in order, each made when it is asked for.
+public struct SearchableUnits: Sendable {
+    public let count: Int
+    private let make: @Sendable (Int) -> SearchableItem
+
+    public init(_ items: [SearchableItem]) {
+        count = items.count
+        make = { items[$0] }
+    }
+
+    init(count: Int, make: @escaping @Sendable (Int) -> SearchableItem) {
+        self.count = count
+        self.make = make
+    }
+
+    public subscript(unit: Int) -> SearchableItem { make(unit) }
 }
 
 extension Person {

@@ -92,7 +92,7 @@ public struct PaneDocument: Sendable {
     public func source(_ index: Int) -> String {
         switch content {
         case .built(_, let sources): return sources[index]
-        case .transcript(let transcript): return transcript.segments[index].text
+        case .transcript(let transcript): return transcript.segments.text(at: index)
         }
     }
 
@@ -125,8 +125,7 @@ enum PaneLayout {
     static func gutter(for episode: Episode) -> Int {
         // The latest start (or a negative earliest) is the widest: formatting
         // each of a million starts would cost more than the rest of the layout.
-        let latest = episode.segments.max { $0.start < $1.start }?.start ?? .zero
-        let earliest = episode.segments.min { $0.start < $1.start }?.start ?? .zero
+        let (earliest, latest) = episode.segments.startRange
         return 1 + min(max(8, latest.formatted.count, earliest.formatted.count), 12) + 2
     }
 

@@ -9,7 +9,7 @@ import Synchronization
 /// a small cache, so scrolling through a huge line does not wrap it again for
 /// every frame.
 final class TranscriptRows: Sendable {
-    let segments: [Segment]
+    let segments: Transcript
     let width: Int
     /// Columns for the words, right of the gutter.
     let textWidth: Int
@@ -36,14 +36,15 @@ final class TranscriptRows: Sendable {
         showsSpeaker.reserveCapacity(segments.count)
         var row = 0
         var lastSpeaker: String?
-        for (index, segment) in segments.enumerated() {
+        for index in segments.indices {
             firstRow.append(row)
-            let speakerRow = segment.speaker != nil && segment.speaker != lastSpeaker
+            let speaker = segments.speaker(at: index)
+            let speakerRow = speaker != nil && speaker != lastSpeaker
             showsSpeaker.append(speakerRow)
             // A line without a speaker ends the turn: the next label shows again.
-            lastSpeaker = segment.speaker
+            lastSpeaker = speaker
             row += (chapterHeadings[index]?.count ?? 0) + (speakerRow ? 1 : 0)
-            row += TextWrap.lineCount(PaneLayout.clean(segment.text), width: textWidth)
+            row += TextWrap.lineCount(PaneLayout.clean(segments.text(at: index)), width: textWidth)
         }
         self.firstRow = firstRow
         self.showsSpeaker = showsSpeaker
