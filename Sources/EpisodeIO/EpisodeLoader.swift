@@ -64,7 +64,11 @@ public enum EpisodeLoader {
     }
 
     static func load(_ location: EpisodeLocation, options: LoadOptions) throws(LoadError) -> Episode {
-        let source = try decode(bytes(at: location, options: options), location: location)
+        let bytes = try bytes(at: location, options: options)
+        if options.episodeNumber == nil, let packed = EpisodeReader.readPacked(bytes: bytes, fallbackTitle: location.titleFromName) {
+            return packed
+        }
+        let source = try decode(bytes, location: location)
         return try episode(from: source, as: FormatDetector.detect(source), location: location, options: options)
     }
 

@@ -73,6 +73,7 @@ public enum EpisodeReader {
     ///   - bytes: the file's contents.
     ///   - fallbackTitle: the title for formats that carry none (usually the file name).
     public static func read(bytes: [UInt8], fallbackTitle: String, options: ReadOptions = ReadOptions()) throws(EpisodeReadError) -> Episode {
+        if let packed = readPacked(bytes: bytes, fallbackTitle: fallbackTitle) { return packed }
         let source = try decode(bytes)
         let format = FormatDetector.detect(source)
         if format == .rss {
@@ -100,6 +101,13 @@ public enum EpisodeReader {
             throw EpisodeReadError(line: warning.line, warning.message)
         }
         return episode
+    }
+
+    /// A WebVTT file the packed reader can take (nearly all of them), read
+    /// straight from its bytes; nil for any other file, which is then
+    /// decoded and read as usual (see `PackedWebVTTReader`).
+    public static func readPacked(bytes: [UInt8], fallbackTitle: String) -> Episode? {
+        PackedWebVTTReader.read(bytes, title: fallbackTitle)
     }
 
     /// Checks the bytes are text and decodes them.

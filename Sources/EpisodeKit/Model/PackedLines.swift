@@ -51,7 +51,10 @@ public final class PackedLines: Sendable {
 
     /// A line's text as UTF-8 bytes.
     func withText<R>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = textStarts[position], length = Int(textLengths[position])
+        Self.withText(start: textStarts[position], length: Int(textLengths[position]), source: source, extra: extra, body)
+    }
+
+    static func withText<R>(start: Int, length: Int, source: [UInt8], extra: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let bytes = start >= 0 ? source : extra
         let offset = start >= 0 ? start : ~start
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
@@ -80,6 +83,10 @@ public final class PackedLines: Sendable {
         }
 
         var count: Int { starts.count }
+
+        func withText<R>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            PackedLines.withText(start: textStarts[position], length: Int(textLengths[position]), source: source, extra: extra, body)
+        }
 
         /// A line whose text is `source[range]` as it stands.
         mutating func add(start: Int, end: Int, speaker: String?, sourceRange range: Range<Int>) {

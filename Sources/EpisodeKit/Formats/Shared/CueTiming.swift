@@ -9,20 +9,21 @@ struct CueTiming: Equatable {
 
     /// Whether a line is meant as a timing line (it has the arrow), even if broken.
     static func isTimingLine<S: StringProtocol>(_ line: S) -> Bool {
-        // A byte scan: a timing test runs on every line of a caption file.
-        func scan<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-            var dashes = 0
-            for byte in bytes {
-                if byte == 45 {
-                    dashes += 1
-                } else {
-                    if byte == 62 && dashes >= 2 { return true }
-                    dashes = 0
-                }
+        line.utf8.withContiguousStorageIfAvailable { isTimingLine(bytes: $0) } ?? isTimingLine(bytes: line.utf8)
+    }
+
+    /// A byte scan: a timing test runs on every line of a caption file.
+    static func isTimingLine<C: Collection>(bytes: C) -> Bool where C.Element == UInt8 {
+        var dashes = 0
+        for byte in bytes {
+            if byte == 45 {
+                dashes += 1
+            } else {
+                if byte == 62 && dashes >= 2 { return true }
+                dashes = 0
             }
-            return false
         }
-        return line.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(line.utf8)
+        return false
     }
 
     static func parse<S: StringProtocol>(_ line: S) -> CueTiming? {
@@ -30,24 +31,24 @@ struct CueTiming: Equatable {
         line.utf8.withContiguousStorageIfAvailable { parse(bytes: Array($0)) } ?? parse(bytes: Array(line.utf8))
     }
 
-    private static func parse(bytes: [UInt8]) -> CueTiming? {
+    static func parse<C: RandomAccessCollection>(bytes: C) -> CueTiming? where C.Element == UInt8, C.Index == Int {
         guard let arrow = arrowStart(in: bytes) else { return nil }
         func isBlank(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
         var leftEnd = arrow
-        while leftEnd > 0 && isBlank(bytes[leftEnd - 1]) { leftEnd -= 1 }
-        var leftStart = 0
+        while leftEnd > bytes.startIndex && isBlank(bytes[leftEnd - 1]) { leftEnd -= 1 }
+        var leftStart = bytes.startIndex
         while leftStart < leftEnd && isBlank(bytes[leftStart]) { leftStart += 1 }
         var rightStart = arrow + 3
-        while rightStart < bytes.count && isBlank(bytes[rightStart]) { rightStart += 1 }
+        while rightStart < bytes.endIndex && isBlank(bytes[rightStart]) { rightStart += 1 }
         var rightEnd = rightStart
-        while rightEnd < bytes.count && !isBlank(bytes[rightEnd]) { rightEnd += 1 }
+        while rightEnd < bytes.endIndex && !isBlank(bytes[rightEnd]) { rightEnd += 1 }
         guard let start = time(bytes[leftStart..<leftEnd]), let end = time(bytes[rightStart..<rightEnd]) else { return nil }
         return CueTiming(start: start, end: end)
     }
 
-    private static func arrowStart(in bytes: [UInt8]) -> Int? {
+    private static func arrowStart<C: RandomAccessCollection>(in bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
         guard bytes.count >= 3 else { return nil }
-        for index in 0...(bytes.count - 3) where bytes[index] == 45 && bytes[index + 1] == 45 && bytes[index + 2] == 62 {
+        for index in bytes.startIndex...(bytes.endIndex - 3) where bytes[index] == 45 && bytes[index + 1] == 45 && bytes[index + 2] == 62 {
             return index
         }
         return nil
@@ -59,7 +60,7 @@ struct CueTiming: Equatable {
 
     /// One lenient cue time, or nil. Parsed on UTF-8 bytes: this runs twice
     /// for every cue of a caption file.
-    static func time(_ token: ArraySlice<UInt8>) -> TimeCode? {
+    static func time<C: Collection>(_ token: C) -> TimeCode? where C.Element == UInt8 {
         var seconds = 0         // the parts before the current one, in seconds
         var parts = 0           // parts finished by a colon
         var current = 0

@@ -75,7 +75,7 @@ enum RollingCaptions {
     private static func lastLine(of cue: CueCollector.Cue) -> String? { edgeLines(of: cue).last }
 
     /// A payload line as the reader shows it: tags dropped, spaces folded.
-    private static func clean(_ line: String) -> String {
+    static func clean(_ line: String) -> String {
         VoiceSpans.split(line).map(\.text).joined(separator: " ").collapsingWhitespace()
     }
 }
