@@ -74,6 +74,7 @@ struct PackedWebVTTTests {
             "spaces on a line inside a cue": "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n \nafter a line of spaces\n",
             "a lone carriage return": "WEBVTT\r\r00:00:01.000 --> 00:00:02.000\rtext\r",
             "no signature": "00:00:01.000 --> 00:00:02.000\ntext\n",
+            "a mark on the signature": "WEBVTT\u{0301}\n\n00:00:01.000 --> 00:00:02.000\ntext\n",
         ]
         for (name, text) in cases {
             #expect(PackedWebVTTReader.read(Array(text.utf8), title: "t") == nil, "\(name)")
@@ -87,7 +88,8 @@ struct PackedWebVTTTests {
     func randomFiles(seed: Int) throws {
         var random = SeededGenerator(seed: UInt64(seed + 1))
         let pieces = ["word", "two  spaces", " lead", "trail ", "\ttab", "<v Ann>", "<v.x Bo Lee>", "</v>", "<i>", "</i>", "<b",
-                      "&amp;", "é", "漢", "<00:00:01.500>", "<v >", "Yeah.", ">", "a-->b", "-"]
+                      "&amp;", "é", "漢", "<00:00:01.500>", "<v >", "Yeah.", ">", "a-->b", "-",
+                      "\u{00A0}", "no\u{2003}break", "e\u{0301}", "\u{3000}", "<v \u{00A0}Ann\u{00A0}>", "\u{200E}"]
         var packedFiles = 0
         for _ in 0..<60 {
             var file = ["WEBVTT", ""]

@@ -7,8 +7,8 @@
 /// or CRLF line ends, cues with at most voice tags, no broken cues, no
 /// rolling captions. For anything else it answers nil and `WebVTTReader`
 /// reads the file, so warnings, encodings and rolling captions are its
-/// alone. A cue with references (`&amp;`) or letters beyond ASCII is
-/// cleaned by `VoiceSpans` as `WebVTTReader` cleans it.
+/// alone. A cue of several lines, or with references (`&amp;`) or white
+/// space beyond ASCII, is cleaned by `VoiceSpans` as `WebVTTReader` cleans it.
 enum PackedWebVTTReader {
     static func read(_ bytes: [UInt8], title: String) -> Episode? {
         bytes.withUnsafeBufferPointer { buffer in
@@ -110,23 +110,53 @@ enum PackedWebVTTReader {
         static func bodyStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            var beyondASCII = false
             var index = start
+            var firstBeyondASCII: Int?
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0 { return nil }
                 if byte == 13 && (index + 1 == bytes.count || bytes[index + 1] != 10) { return nil }
-                if byte >= 0x80 { beyondASCII = true }
+                if byte >= 0x80 && firstBeyondASCII == nil { firstBeyondASCII = index }
                 index += 1
             }
-            if beyondASCII && String(validating: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) == nil { return nil }
+            if let firstBeyondASCII, !isUTF8(bytes, from: firstBeyondASCII) { return nil }
             return start
+        }
+
+        /// Whether the bytes from `start` on are well-formed UTF-8 (what
+        /// `SourceText` decodes as UTF-8 rather than Windows-1252).
+        static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+            var index = start
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 { index += 1; continue }
+                var following = 3
+                var low: UInt8 = 0x80, high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: following = 1
+                case 0xE0: following = 2; low = 0xA0
+                case 0xE1...0xEC, 0xEE, 0xEF: following = 2
+                case 0xED: following = 2; high = 0x9F
+                case 0xF0: low = 0x90
+                case 0xF1...0xF3: break
+                case 0xF4: high = 0x8F
+                default: return false
+                }
+                guard index + following < bytes.count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
+                for offset in stride(from: 2, through: following, by: 1) where bytes[index + offset] & 0xC0 != 0x80 { return false }
+                index += following + 1
+            }
+            return true
         }
 
         func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
 
+        /// As the general reader tells a blank line (letters beyond ASCII
+        /// may be white space too: those lines are asked as text).
         func isBlank(_ range: Range<Int>) -> Bool {
-            for index in range where !Self.isSpace(bytes[index]) { return false }
+            for index in range where !Self.isSpace(bytes[index]) {
+                return bytes[index] < 0x80 ? false : String(decoding: slice(range), as: UTF8.self).isBlank
+            }
             return true
         }
 
@@ -136,7 +166,9 @@ enum PackedWebVTTReader {
         func hasSignature(_ line: Range<Int>) -> Bool {
             var start = line.lowerBound
             while start < line.upperBound && Self.isSpace(bytes[start]) { start += 1 }
-            return slice(start..<line.upperBound).starts(with: Array("WEBVTT".utf8))
+            let rest = slice(start..<line.upperBound)
+            // A mark after the signature joins its last letter (the general reader compares characters).
+            return rest.starts(with: Array("WEBVTT".utf8)) && (rest.count == 6 || rest[6] < 0x80)
         }
 
         func isBlock(_ line: Range<Int>, _ name: String) -> Bool {
@@ -163,7 +195,7 @@ enum PackedWebVTTReader {
             if payload.count == 1, isSimple(payload[0]) {
                 addVoices(payload[0], start: start, end: end)
             } else {
-                // Several lines, references or letters beyond ASCII: cleaned as the general reader cleans them.
+                // Several lines, references or white space beyond ASCII: cleaned as the general reader cleans them.
                 let text = payload.map { String(decoding: slice($0), as: UTF8.self) }.joined(separator: "\n")
                 for voice in VoiceSpans.split(text) {
                     lines.add(start: start, end: end, speaker: voice.speaker, text: Array(voice.text.utf8))
@@ -172,13 +204,32 @@ enum PackedWebVTTReader {
             watchRolling(firstLine: firstLine)
         }
 
-        /// ASCII without references.
+        /// Without references or white space beyond ASCII (U+0085, U+00A0,
+        /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000),
+        /// the line's text is cleaned on bytes exactly as `VoiceSpans` cleans it.
         func isSimple(_ line: Range<Int>) -> Bool {
-            for index in line where bytes[index] >= 0x80 || bytes[index] == 38 { return false }
+            var index = line.lowerBound
+            while index < line.upperBound {
+                let byte = bytes[index]
+                if byte == 38 { return false }
+                if byte >= 0xC2 && byte <= 0xE3 {
+                    let second = index + 1 < line.upperBound ? bytes[index + 1] : 0
+                    let third = index + 2 < line.upperBound ? bytes[index + 2] : 0
+                    switch (byte, second) {
+                    case (0xC2, 0x85), (0xC2, 0xA0): return false
+                    case (0xE1, 0x9A): if third == 0x80 { return false }
+                    case (0xE2, 0x80): if third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF { return false }
+                    case (0xE2, 0x81): if third == 0x9F { return false }
+                    case (0xE3, 0x80): if third == 0x80 { return false }
+                    default: break
+                    }
+                }
+                index += 1
+            }
             return true
         }
 
-        /// `VoiceSpans.split` on one ASCII line: tags dropped, `<v Name>`
+        /// `VoiceSpans.split` on one simple line: tags dropped, `<v Name>`
         /// and `</v>` change the speaker, each voice's text folded.
         mutating func addVoices(_ line: Range<Int>, start: Int, end: Int) {
             var speaker: String?
