@@ -98,6 +98,17 @@ public struct Transcript: RandomAccessCollection, MutableCollection, RangeReplac
         }
     }
 
+    /// A segment's text as UTF-8 bytes (for a packed transcript, without making a `String`).
+    public func withTextBytes<R>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .array(let segments):
+            var text = segments[position].text
+            return text.withUTF8(body)
+        case .packed(let lines):
+            return lines.withText(position, body)
+        }
+    }
+
     /// The latest end of any segment (zero when there are none).
     public var latestEnd: TimeCode {
         switch storage {

@@ -40,6 +40,14 @@ public enum TextWrap {
         return (counted ?? nil) ?? wrap(text, width: width).count
     }
 
+    /// How many lines text given as bytes wraps to, when it is all printable
+    /// ASCII with single spaces between words (nearly every transcript line);
+    /// nil otherwise, for `lineCount(_:width:)` to answer.
+    public static func lineCount(printableASCII bytes: UnsafeBufferPointer<UInt8>, width: Int) -> Int? {
+        guard width > 0 else { return 0 }
+        return countPrintableASCII(bytes, width: width)
+    }
+
     /// `wrapPrintableASCII`'s line count, or nil when the text is not all
     /// printable ASCII or has runs of spaces between words (the general path's case).
     private static func countPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> Int? {

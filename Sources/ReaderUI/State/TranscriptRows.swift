@@ -1,5 +1,12 @@
+import Dispatch
 import EpisodeKit
+import Foundation
 import Synchronization
+
+/// A buffer that workers fill at once, each its own part.
+private struct CountsBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Int32>
+}
 
 /// The transcript pane's rows for one width, built on demand.
 ///
@@ -30,6 +37,7 @@ final class TranscriptRows: Sendable {
         self.gutter = gutter
         hasTimes = episode.hasTimes
         self.chapterHeadings = chapterHeadings
+        let wrapped = Self.wrappedLineCounts(segments, width: textWidth)
         var firstRow: [Int] = []
         var showsSpeaker: [Bool] = []
         firstRow.reserveCapacity(segments.count)
@@ -43,12 +51,30 @@ final class TranscriptRows: Sendable {
             showsSpeaker.append(speakerRow)
             // A line without a speaker ends the turn: the next label shows again.
             lastSpeaker = speaker
-            row += (chapterHeadings[index]?.count ?? 0) + (speakerRow ? 1 : 0)
-            row += TextWrap.lineCount(PaneLayout.clean(segments.text(at: index)), width: textWidth)
+            row += (chapterHeadings[index]?.count ?? 0) + (speakerRow ? 1 : 0) + Int(wrapped[index])
         }
         self.firstRow = firstRow
         self.showsSpeaker = showsSpeaker
         rowCount = row
+    }
+
+    /// How many rows each line's text wraps to, counted on all cores for a
+    /// long transcript; plain ASCII lines straight from their bytes.
+    static func wrappedLineCounts(_ segments: Transcript, width: Int) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: segments.count)
+        let parts = segments.count >= 20_000 ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        counts.withUnsafeMutableBufferPointer { buffer in
+            let target = CountsBuffer(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let range = (segments.count * part / parts)..<(segments.count * (part + 1) / parts)
+                for index in range {
+                    let count = segments.withTextBytes(at: index) { TextWrap.lineCount(printableASCII: $0, width: width) }
+                        ?? TextWrap.lineCount(PaneLayout.clean(segments.text(at: index)), width: width)
+                    target.buffer[index] = Int32(clamping: count)
+                }
+            }
+        }
+        return counts
     }
 
     /// The rows in a range, each line laid out once.

@@ -9,6 +9,10 @@
 /// reads the file, so warnings, encodings and rolling captions are its
 /// alone. A cue of several lines, or with references (`&amp;`) or white
 /// space beyond ASCII, is cleaned by `VoiceSpans` as `WebVTTReader` cleans it.
+#if canImport(Glibc)
+import Glibc
+#endif
+
 enum PackedWebVTTReader {
     static func read(_ bytes: [UInt8], title: String) -> Episode? {
         bytes.withUnsafeBufferPointer { buffer in
@@ -47,8 +51,7 @@ enum PackedWebVTTReader {
             var state = State.header
             var sawSignature = false
             while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
+                var lineEnd = find(10, in: lineStart..<bytes.count) ?? bytes.count
                 let next = lineEnd + 1
                 if lineEnd > lineStart && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
                 let line = lineStart..<lineEnd
@@ -69,7 +72,7 @@ enum PackedWebVTTReader {
                     if blank { break }
                     if isBlock(line, "NOTE") || isBlock(line, "STYLE") || isBlock(line, "REGION") {
                         state = .skippingBlock
-                    } else if CueTiming.isTimingLine(bytes: slice(line)) {
+                    } else if isTimingLine(line) {
                         guard startCue(line) else { return nil }
                         state = .inCue
                     } else {
@@ -78,7 +81,7 @@ enum PackedWebVTTReader {
                 case .afterIdentifier:
                     if blank {
                         state = .between
-                    } else if CueTiming.isTimingLine(bytes: slice(line)) {
+                    } else if isTimingLine(line) {
                         guard startCue(line) else { return nil }
                         state = .inCue
                     } else {
@@ -90,7 +93,7 @@ enum PackedWebVTTReader {
                         guard line.isEmpty else { return nil }
                         finishCue()
                         state = .between
-                    } else if CueTiming.isTimingLine(bytes: slice(line)) {
+                    } else if isTimingLine(line) {
                         finishCue()
                         guard startCue(line) else { return nil }
                     } else {
@@ -112,6 +115,21 @@ enum PackedWebVTTReader {
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var index = start
             var firstBeyondASCII: Int?
+            // Eight bytes at a time: most words have no NUL, no carriage return and nothing beyond ASCII.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let carriage = word ^ (ones &* 13)
+                let suspicious = (word & highs) | ((word &- ones) & ~word & highs) | ((carriage &- ones) & ~carriage & highs)
+                if suspicious == 0 { index += 8; continue }
+                for _ in 0..<8 {
+                    let byte = bytes[index]
+                    if byte == 0 { return nil }
+                    if byte == 13 && (index + 1 == bytes.count || bytes[index + 1] != 10) { return nil }
+                    if byte >= 0x80 && firstBeyondASCII == nil { firstBeyondASCII = index }
+                    index += 1
+                }
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0 { return nil }
@@ -150,6 +168,24 @@ enum PackedWebVTTReader {
         }
 
         func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+
+        /// The first place of a byte in a range (`memchr`).
+        func find(_ byte: UInt8, in range: Range<Int>) -> Int? {
+            guard !range.isEmpty, let base = bytes.baseAddress,
+                  let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+
+        /// `CueTiming.isTimingLine` (two dashes or more, then `>`: that is,
+        /// `-->` somewhere), looking only at each `>`.
+        func isTimingLine(_ line: Range<Int>) -> Bool {
+            var from = line.lowerBound + 2
+            while from < line.upperBound, let arrow = find(62, in: from..<line.upperBound) {
+                if bytes[arrow - 1] == 45 && bytes[arrow - 2] == 45 { return true }
+                from = arrow + 1
+            }
+            return false
+        }
 
         /// As the general reader tells a blank line (letters beyond ASCII
         /// may be white space too: those lines are asked as text).
@@ -242,7 +278,8 @@ enum PackedWebVTTReader {
                 pieces.removeAll(keepingCapacity: true)
             }
             while index < line.upperBound {
-                guard bytes[index] == 60 else { index += 1; continue }
+                guard let open = find(60, in: index..<line.upperBound) else { break }
+                index = open
                 guard let close = slice(index..<line.upperBound).firstIndex(of: 62).map({ $0 + index }) else { break }
                 if textStart < index { pieces.append(textStart..<index) }
                 let tag = slice((index + 1)..<close)
