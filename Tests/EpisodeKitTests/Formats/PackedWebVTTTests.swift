@@ -116,6 +116,21 @@ struct PackedWebVTTTests {
         #expect(packedFiles >= 10)
     }
 
+    @Test("spaces and tabs at every place of a long line fold as the general reader folds them")
+    func foldingEverywhere() throws {
+        var cues: [String] = []
+        for place in 0..<24 {
+            for (number, gap) in ["  ", "\t", " \t ", "\u{0B}", " "].enumerated() {
+                // Each text its own, or five alike in a row would look like rolling captions.
+                let text = String(repeating: "w", count: place) + gap + "after\(number) and then some more words" + (place % 3 == 0 ? " " : "")
+                cues.append("00:00:01.000 --> 00:00:02.000\n\(text)\n")
+            }
+        }
+        let bytes = Array(("WEBVTT\n\n" + cues.joined(separator: "\n")).utf8)
+        let packed = try #require(PackedWebVTTReader.read(bytes, title: "t"))
+        #expect(Self.summary(packed) == Self.summary(try Self.general(bytes)))
+    }
+
     @Test("EpisodeReader takes the packed path for a WebVTT file, and the general one otherwise")
     func dispatch() throws {
         let packed = try EpisodeReader.read(bytes: Array("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Hello.\n".utf8), fallbackTitle: "t")

@@ -146,6 +146,12 @@ enum PackedWebVTTReader {
         static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
             var index = start
             while index < bytes.count {
+                // Runs of ASCII eight bytes at a time.
+                if index + 8 <= bytes.count,
+                   UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
                 let lead = bytes[index]
                 if lead < 0x80 { index += 1; continue }
                 var following = 3
@@ -246,6 +252,11 @@ enum PackedWebVTTReader {
         func isSimple(_ line: Range<Int>) -> Bool {
             var index = line.lowerBound
             while index < line.upperBound {
+                // Eight bytes at a time while there is no `&` and nothing beyond ASCII.
+                if index + 8 <= line.upperBound {
+                    let word = Self.word(bytes, at: index), amps = word ^ (Self.ones &* 38)
+                    if (word | ((amps &- Self.ones) & ~amps)) & Self.highs == 0 { index += 8; continue }
+                }
                 let byte = bytes[index]
                 if byte == 38 { return false }
                 if byte >= 0xC2 && byte <= 0xE3 {
@@ -330,9 +341,36 @@ enum PackedWebVTTReader {
             return true
         }
 
+        static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+
+        @inline(__always)
+        static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+            UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+        }
+
         /// Text with no space at either end and single spaces between words.
+        /// Looked at eight bytes at a time (windows overlapping by one, so
+        /// every pair of neighbours is seen): a window with no control byte
+        /// and no two spaces side by side is folded already.
         func isFolded(_ range: Range<Int>) -> Bool {
-            var previousSpace = true
+            guard let first = range.first, !Self.isSpace(bytes[first]), !Self.isSpace(bytes[range.upperBound - 1]) else {
+                return isFoldedByBytes(range)
+            }
+            var index = range.lowerBound
+            while index + 8 <= range.upperBound {
+                let word = Self.word(bytes, at: index)
+                let controls = (word &- Self.ones &* 0x20) & ~word & Self.highs
+                let spaces = word ^ (Self.ones &* 0x20)
+                let atSpace = (spaces &- Self.ones) & ~spaces & Self.highs
+                if controls != 0 || atSpace & (atSpace >> 8) != 0 { return isFoldedByBytes(range) }
+                index += 7
+            }
+            // The rest, after the last window's last byte (which is not a space when it ends the text).
+            return isFoldedByBytes(index..<range.upperBound, afterSpace: index > range.lowerBound && Self.isSpace(bytes[index - 1]))
+        }
+
+        func isFoldedByBytes(_ range: Range<Int>, afterSpace: Bool = true) -> Bool {
+            var previousSpace = afterSpace
             for index in range {
                 let byte = bytes[index]
                 let space = Self.isSpace(byte)
