@@ -75,6 +75,20 @@ enum RealisticSearchBench {
             figures.append(RefreshBench.Figure(key: "realistic_\(name)_p99", value: p99,
                                                line: name.padding(toLength: 8, withPad: " ", startingAt: 0)
                                                    + " " + String(format: "%8.3f", p50) + "  " + String(format: "%8.3f", p99)))
+            if CommandLine.arguments.contains("--detail") {
+                // The same queries without fuzzy matching, and where the slowest ones spend their time.
+                var plain: [Double] = []
+                var slowest: [(Double, String)] = []
+                for query in queries {
+                    let whole = Measure.seconds { _ = index.search(SearchQuery(query)).locations(limit: 50) } * 1000
+                    plain.append(Measure.seconds { _ = index.search(SearchQuery(query, exact: true)).locations(limit: 50) } * 1000)
+                    slowest.append((whole, query))
+                }
+                plain.sort()
+                slowest.sort { $0.0 > $1.0 }
+                let worst = slowest.prefix(3).map { "\($0.1) \(String(format: "%.2f", $0.0)) ms (\(index.search(SearchQuery($0.1)).total) hits)" }
+                figures.append(RefreshBench.Figure(key: "", value: 0, line: "  without fuzzy: p50 \(String(format: "%.3f", plain[plain.count / 2])) p99 \(String(format: "%.3f", plain[min(plain.count - 1, Int(Double(plain.count) * 0.99))])); slowest: \(worst.joined(separator: ", "))"))
+            }
         }
         return figures
     }
