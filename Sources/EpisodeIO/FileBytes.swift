@@ -30,20 +30,24 @@ public enum FileBytes {
         guard size <= maximumSize else {
             throw LoadError(path: path, problem: "is \(size / 1_048_576) MB; podread opens episodes up to \(maximumSize / 1_048_576) MB")
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+        // Read straight into the array's storage: no zeroing first, no copy after.
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }  // the file shrank while we read it
+                filled += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw LoadError(path: path, problem: describe(errno))
-            }
-            if count == 0 { break }  // the file shrank while we read it
-            filled += count
+            initialized = failure == nil ? filled : 0
         }
-        return Array(bytes.prefix(filled))
+        if let failure { throw LoadError(path: path, problem: describe(failure)) }
+        return bytes
     }
 
     static func describe(_ code: Int32) -> String {

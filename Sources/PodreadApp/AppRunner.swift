@@ -43,6 +43,7 @@ public final class AppRunner {
             }
             pollLibrary()
             terminal.draw(render(state))
+            indexing?.begin()
             guard let event = terminal.nextEvent(timeout: Self.pollMilliseconds) else { break }
             if carryOut(update(&state, .input(event))) == .stop { break }
         }

@@ -11,8 +11,15 @@ public protocol Player: AnyObject {
 
 /// A search index being built elsewhere.
 public protocol IndexWork: AnyObject {
+    /// Starts the work; the app calls it once its first screen is drawn,
+    /// so the two do not share the cores.
+    func begin()
     /// The index once it is built; nil until then.
     func finished() -> SearchIndex?
+}
+
+extension IndexWork {
+    public func begin() {}
 }
 
 /// What the app asks of the world, each answered with what happened (an

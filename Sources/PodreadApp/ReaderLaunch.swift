@@ -20,10 +20,11 @@ public enum ReaderLaunch {
             var opening = Screen(width: size.width, height: size.height)
             opening.write(" " + InertText.clean(episode.title) + ": laying out \(episode.segments.count) lines…", row: 0, column: 0, limit: size.width)
             terminal.draw(opening)
-            indexing = BackgroundIndex(episode: episode)
         }
         let reader = ReaderState(episode: episode, width: size.width, height: size.height, settings: settings, colors: colors,
                                  indexLater: indexLater)
+        // Begun by the app once the first screen is drawn, so the two do not share the cores.
+        if indexLater { indexing = BackgroundIndex(episode: episode) }
         return (AppState(.reader(reader, libraryEpisode: nil), width: size.width, height: size.height, settings: settings, colors: colors), indexing)
     }
 }

@@ -88,6 +88,18 @@ public final class PackedLines: Sendable {
             PackedLines.withText(start: textStarts[position], length: Int(textLengths[position]), source: source, extra: extra, body)
         }
 
+        /// Another builder's lines (of the same file) after these.
+        mutating func append(_ other: Builder) {
+            let shift = extra.count
+            textStarts.append(contentsOf: other.textStarts.lazy.map { $0 >= 0 ? $0 : ~(~$0 + shift) })
+            extra.append(contentsOf: other.extra)
+            textLengths.append(contentsOf: other.textLengths)
+            starts.append(contentsOf: other.starts)
+            ends.append(contentsOf: other.ends)
+            let renumbered = other.speakerNames.map { number(of: $0) }
+            speakerNumbers.append(contentsOf: other.speakerNumbers.lazy.map { $0 < 0 ? -1 : renumbered[Int($0)] })
+        }
+
         /// A line whose text is `source[range]` as it stands.
         mutating func add(start: Int, end: Int, speaker: String?, sourceRange range: Range<Int>) {
             textStarts.append(range.lowerBound)
@@ -113,7 +125,10 @@ public final class PackedLines: Sendable {
             guard let speaker else { return -1 }
             if let lastSpeaker, lastSpeaker.name == speaker { return lastSpeaker.number }
             let number: Int32
-            if let known = numbers[speaker] {
+            // A few speakers (nearly every transcript) are found by comparing names, without hashing.
+            if speakerNames.count <= 8, let known = speakerNames.firstIndex(of: speaker) {
+                number = Int32(known)
+            } else if speakerNames.count > 8, let known = numbers[speaker] {
                 number = known
             } else {
                 number = Int32(speakerNames.count)

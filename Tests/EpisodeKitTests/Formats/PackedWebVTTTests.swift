@@ -69,6 +69,7 @@ struct PackedWebVTTTests {
     func leftAlone() {
         let cases: [String: String] = [
             "rolling captions": "WEBVTT\n\n" + (0..<4).map { "00:00:0\($0).000 --> 00:00:0\($0 + 1).000\nline \($0)\nline \($0 + 1)\n" }.joined(separator: "\n"),
+            "one-line cues alike four times in a row": "WEBVTT\n\n" + (0..<4).map { "00:00:0\($0).000 --> 00:00:0\($0 + 1).000\n<v Ann>Yeah.\n" }.joined(separator: "\n"),
             "a broken timing": "WEBVTT\n\n00:00:xx.000 --> 00:00:02.000\nbroken\n",
             "an identifier without timing": "WEBVTT\n\nid\nno timing here\n",
             "spaces on a line inside a cue": "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n \nafter a line of spaces\n",
@@ -106,10 +107,19 @@ struct PackedWebVTTTests {
             }
             let bytes = Array(file.joined(separator: Int.random(in: 0..<4, using: &random) == 0 ? "\r\n" : "\n").utf8)
             let general = try Self.general(bytes)
-            if let packed = PackedWebVTTReader.read(bytes, title: "t") {
+            let whole = PackedWebVTTReader.read(bytes, title: "t")
+            if let packed = whole {
                 packedFiles += 1
                 #expect(Self.summary(packed) == Self.summary(general), "\(String(decoding: bytes, as: UTF8.self))")
+                #expect(packed.speakers == general.speakers)
                 #expect(general.warnings.isEmpty)
+            }
+            // Read in two halves at once, the same lines, or the same refusal.
+            let halves = PackedWebVTTReader.read(bytes, title: "t", halvesFrom: 0)
+            #expect((halves == nil) == (whole == nil), "\(String(decoding: bytes, as: UTF8.self))")
+            if let halves, let whole {
+                #expect(Self.summary(halves) == Self.summary(whole))
+                #expect(halves.speakers == whole.speakers)
             }
         }
         // Most such files are the packed reader's to read.
@@ -129,6 +139,23 @@ struct PackedWebVTTTests {
         let bytes = Array(("WEBVTT\n\n" + cues.joined(separator: "\n")).utf8)
         let packed = try #require(PackedWebVTTReader.read(bytes, title: "t"))
         #expect(Self.summary(packed) == Self.summary(try Self.general(bytes)))
+    }
+
+    @Test("repeats across the middle of a file read in halves are seen as reading it whole sees them")
+    func rollingAcrossHalves() throws {
+        // Four cues alike (three repeats) placed at every place around the cut.
+        for before in 0...4 {
+            var cues = (0..<8).map { "00:00:0\($0).000 --> 00:00:0\($0 + 1).000\nline \($0)\n" }
+            for at in before..<(before + 4) { cues[at] = "00:00:01.000 --> 00:00:02.000\nsame\n" }
+            let bytes = Array(("WEBVTT\n\n" + cues.joined(separator: "\n")).utf8)
+            #expect(PackedWebVTTReader.read(bytes, title: "t", halvesFrom: 0) == nil)
+            #expect(PackedWebVTTReader.read(bytes, title: "t") == nil)
+        }
+        // Three alike (two repeats) across the cut are ordinary lines.
+        let cues = (0..<8).map { $0 >= 3 && $0 <= 5 ? "00:00:01.000 --> 00:00:02.000\nsame\n" : "00:00:0\($0).000 --> 00:00:0\($0 + 1).000\nline \($0)\n" }
+        let bytes = Array(("WEBVTT\n\n" + cues.joined(separator: "\n")).utf8)
+        let halves = try #require(PackedWebVTTReader.read(bytes, title: "t", halvesFrom: 0))
+        #expect(Self.summary(halves) == Self.summary(try Self.general(bytes)))
     }
 
     @Test("EpisodeReader takes the packed path for a WebVTT file, and the general one otherwise")

@@ -9,22 +9,49 @@
 /// reads the file, so warnings, encodings and rolling captions are its
 /// alone. A cue of several lines, or with references (`&amp;`) or white
 /// space beyond ASCII, is cleaned by `VoiceSpans` as `WebVTTReader` cleans it.
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #endif
 
 enum PackedWebVTTReader {
-    static func read(_ bytes: [UInt8], title: String) -> Episode? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var reader = Reader(bytes: buffer, source: bytes)
-            guard let lines = reader.read() else { return nil }
-            var episode = Episode(title: title, format: .webVTT)
-            episode.segments = Transcript(packed: PackedLines(builder: lines))
-            return episode
+    /// - Parameter halvesFrom: the size from which a file is read in two halves at once (tests make it small).
+    static func read(_ bytes: [UInt8], title: String, halvesFrom: Int = 1 << 18) -> Episode? {
+        let lines = bytes.withUnsafeBufferPointer { buffer -> PackedLines.Builder? in
+            guard let start = Reader.bodyStart(buffer) else { return nil }
+            // A long file is read in two halves at once, cut after an empty
+            // line: whatever came before, a reader is then between cues.
+            guard buffer.count >= halvesFrom, let cut = Reader.cut(buffer, near: buffer.count / 2) else {
+                var reader = Reader(bytes: buffer, source: bytes)
+                return reader.read(start..<buffer.count, resumed: false) ? reader.lines : nil
+            }
+            let halves = Locked([Reader?](repeating: nil, count: 2))
+            let shared = SharedBytes(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                var reader = Reader(bytes: shared.buffer, source: bytes)
+                let read = half == 0 ? reader.read(start..<cut, resumed: false) : reader.read(cut..<shared.buffer.count, resumed: true)
+                if read { halves.withLock { $0[half] = reader } }
+            }
+            guard let first = halves.withLock({ $0[0] }), let second = halves.withLock({ $0[1] }),
+                  !Reader.rollsAcross(first, second) else { return nil }
+            var lines = first.lines
+            lines.append(second.lines)
+            return lines
         }
+        guard let lines else { return nil }
+        var episode = Episode(title: title, format: .webVTT)
+        episode.segments = Transcript(packed: PackedLines(builder: lines))
+        return episode
     }
 
-    private struct Reader {
+    /// The file's bytes, read by both halves' readers at once (never written).
+    private struct SharedBytes: @unchecked Sendable {
+        let buffer: UnsafeBufferPointer<UInt8>
+    }
+
+    /// Reads lines of the file; its bytes stay the caller's and outlive it.
+    private struct Reader: @unchecked Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
         var lines: PackedLines.Builder
         /// The payload lines of the cue being read.
@@ -35,8 +62,15 @@ enum PackedWebVTTReader {
         var previousLast: [UInt8]?
         var run = 0
         var rolls = false
+        /// For joining two halves: the first cue's first line, and how many
+        /// cues after it repeated the line before them, from the start on.
+        var firstEdge: [UInt8]?
+        var leadingRun = 0
+        var cuesWatched = 0
         var scratch: [UInt8] = []
-        var edge: [UInt8] = []
+        /// The text runs of the voice being read.
+        var pieces: [Range<Int>] = []
+        var lastName: (range: Range<Int>, name: String)?
 
         init(bytes: UnsafeBufferPointer<UInt8>, source: [UInt8]) {
             self.bytes = bytes
@@ -45,12 +79,16 @@ enum PackedWebVTTReader {
 
         enum State { case header, between, afterIdentifier, inCue, skippingBlock }
 
-        mutating func read() -> PackedLines.Builder? {
-            guard let start = Self.bodyStart(bytes) else { return nil }
-            var lineStart = start
-            var state = State.header
-            var sawSignature = false
-            while lineStart <= bytes.count {
+        /// Reads the lines starting in `range` (which starts a line); a
+        /// `resumed` reading starts after an empty line of a file whose
+        /// signature was read already. False for a file to leave to the
+        /// general reader.
+        mutating func read(_ range: Range<Int>, resumed: Bool) -> Bool {
+            var lineStart = range.lowerBound
+            var state = resumed ? State.between : .header
+            var sawSignature = resumed
+            let atEnd = range.upperBound == bytes.count
+            while lineStart < range.upperBound || (atEnd && lineStart == range.upperBound) {
                 var lineEnd = find(10, in: lineStart..<bytes.count) ?? bytes.count
                 let next = lineEnd + 1
                 if lineEnd > lineStart && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
@@ -59,7 +97,7 @@ enum PackedWebVTTReader {
                 if !sawSignature {
                     // The first line with text must be the signature.
                     if !blank {
-                        guard hasSignature(line) else { return nil }
+                        guard hasSignature(line) else { return false }
                         sawSignature = true
                     }
                     lineStart = next
@@ -73,7 +111,7 @@ enum PackedWebVTTReader {
                     if isBlock(line, "NOTE") || isBlock(line, "STYLE") || isBlock(line, "REGION") {
                         state = .skippingBlock
                     } else if isTimingLine(line) {
-                        guard startCue(line) else { return nil }
+                        guard startCue(line) else { return false }
                         state = .inCue
                     } else {
                         state = .afterIdentifier
@@ -82,29 +120,49 @@ enum PackedWebVTTReader {
                     if blank {
                         state = .between
                     } else if isTimingLine(line) {
-                        guard startCue(line) else { return nil }
+                        guard startCue(line) else { return false }
                         state = .inCue
                     } else {
-                        return nil   // a warning: the general reader's
+                        return false   // a warning: the general reader's
                     }
                 case .inCue:
                     if blank {
                         // A line of spaces inside a cue needs a look ahead: the general reader's.
-                        guard line.isEmpty else { return nil }
+                        guard line.isEmpty else { return false }
                         finishCue()
                         state = .between
                     } else if isTimingLine(line) {
                         finishCue()
-                        guard startCue(line) else { return nil }
+                        guard startCue(line) else { return false }
                     } else {
                         payload.append(line)
                     }
                 }
-                if rolls { return nil }
+                if rolls { return false }
                 lineStart = next
             }
             finishCue()
-            return rolls || !sawSignature ? nil : lines
+            return !rolls && sawSignature
+        }
+
+        /// Where to cut a file in two near `middle`: the start of the line
+        /// after an empty line (nil when there is none after it).
+        static func cut(_ bytes: UnsafeBufferPointer<UInt8>, near middle: Int) -> Int? {
+            var index = middle
+            while index + 2 < bytes.count, let found = memchr(bytes.baseAddress! + index, 10, bytes.count - index) {
+                let newline = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if newline + 1 < bytes.count && bytes[newline + 1] == 10 { return newline + 2 }
+                if newline + 2 < bytes.count && bytes[newline + 1] == 13 && bytes[newline + 2] == 10 { return newline + 3 }
+                index = newline + 1
+            }
+            return nil
+        }
+
+        /// Whether the cues at the seam of two halves make a run of three
+        /// repeats (what reading the file whole would have seen).
+        static func rollsAcross(_ first: Reader, _ second: Reader) -> Bool {
+            guard let last = first.previousLast, let edge = second.firstEdge, edge == last else { return false }
+            return first.run + 1 + second.leadingRun >= 3
         }
 
         /// Where the text starts (after a UTF-8 byte-order mark); nil for
@@ -282,36 +340,48 @@ enum PackedWebVTTReader {
             var speaker: String?
             var added = false
             var textStart = line.lowerBound
-            var pieces: [Range<Int>] = []
+            pieces.removeAll(keepingCapacity: true)
             var index = line.lowerBound
-            func endVoice(_ reader: inout Reader) {
-                if reader.addFolded(pieces, start: start, end: end, speaker: speaker) { added = true }
-                pieces.removeAll(keepingCapacity: true)
-            }
             while index < line.upperBound {
                 guard let open = find(60, in: index..<line.upperBound) else { break }
                 index = open
-                guard let close = slice(index..<line.upperBound).firstIndex(of: 62).map({ $0 + index }) else { break }
+                guard let close = find(62, in: index..<line.upperBound) else { break }
                 if textStart < index { pieces.append(textStart..<index) }
-                let tag = slice((index + 1)..<close)
-                if tag.count >= 2, tag[0] == 118, tag[1] == 32 || tag[1] == 46 || tag[1] == 9 {
-                    endVoice(&self)
-                    var nameStart = tag.firstIndex { $0 == 32 || $0 == 9 } ?? tag.count
-                    var nameEnd = tag.count
-                    while nameStart < nameEnd && Self.isSpace(tag[nameStart]) { nameStart += 1 }
-                    while nameEnd > nameStart && Self.isSpace(tag[nameEnd - 1]) { nameEnd -= 1 }
-                    speaker = nameStart < nameEnd ? String(decoding: UnsafeBufferPointer(rebasing: tag[nameStart..<nameEnd]), as: UTF8.self) : nil
-                } else if tag.count == 2, tag[0] == 47, tag[1] == 118 {
-                    endVoice(&self)
+                let tag = (index + 1)..<close
+                let tagBytes = slice(tag)
+                if tagBytes.count >= 2, tagBytes[0] == 118, tagBytes[1] == 32 || tagBytes[1] == 46 || tagBytes[1] == 9 {
+                    if endVoice(start: start, end: end, speaker: speaker) { added = true }
+                    var nameStart = tag.lowerBound + (tagBytes.firstIndex { $0 == 32 || $0 == 9 } ?? tagBytes.count)
+                    var nameEnd = tag.upperBound
+                    while nameStart < nameEnd && Self.isSpace(bytes[nameStart]) { nameStart += 1 }
+                    while nameEnd > nameStart && Self.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+                    speaker = nameStart < nameEnd ? name(nameStart..<nameEnd) : nil
+                } else if tagBytes.count == 2, tagBytes[0] == 47, tagBytes[1] == 118 {
+                    if endVoice(start: start, end: end, speaker: speaker) { added = true }
                     speaker = nil
                 }
                 index = close + 1
                 textStart = index
             }
             if textStart < line.upperBound { pieces.append(textStart..<line.upperBound) }
-            endVoice(&self)
+            if endVoice(start: start, end: end, speaker: speaker) { added = true }
             // An empty cue stays a line, so line counts match the file.
             if !added { lines.add(start: start, end: end, speaker: speaker, sourceRange: line.lowerBound..<line.lowerBound) }
+        }
+
+        /// The voice's text gathered so far, added as a line; false when it folds to nothing.
+        mutating func endVoice(start: Int, end: Int, speaker: String?) -> Bool {
+            defer { pieces.removeAll(keepingCapacity: true) }
+            return addFolded(pieces, start: start, end: end, speaker: speaker)
+        }
+
+        /// A speaker's name; the one before again without making a new string
+        /// (a transcript names the same few speakers over and over).
+        mutating func name(_ range: Range<Int>) -> String {
+            if let lastName, slice(range).elementsEqual(slice(lastName.range)) { return lastName.name }
+            let made = String(decoding: slice(range), as: UTF8.self)
+            lastName = (range, made)
+            return made
         }
 
         /// Adds a voice's text, folded; false when it folds to nothing. One
@@ -384,14 +454,28 @@ enum PackedWebVTTReader {
         /// last line of the cue before, three cues in a row, may be rolling;
         /// the general reader then reads the file.
         mutating func watchRolling(firstLine: Int) {
-            let (first, last) = edgeLines(firstLine: firstLine)
-            if let first, let previousLast, first == previousLast {
-                run += 1
-                if run >= 3 { rolls = true }
-            } else {
-                run = 0
+            // The usual cue, one line of one voice: its text is both edges, compared in place.
+            if payload.count == 1 && lines.count == firstLine + 1 {
+                let repeats = previousLast.map { last in lines.withText(firstLine) { !$0.isEmpty && $0.elementsEqual(last) } } ?? false
+                var last = previousLast ?? []
+                last.removeAll(keepingCapacity: true)
+                lines.withText(firstLine) { last.append(contentsOf: $0) }
+                let edge = last.isEmpty ? nil : last
+                count(repeats: repeats, first: edge)
+                previousLast = edge
+                return
             }
+            let (first, last) = edgeLines(firstLine: firstLine)
+            count(repeats: first != nil && first == previousLast, first: first)
             previousLast = last
+        }
+
+        /// One more cue for the rolling watch.
+        mutating func count(repeats: Bool, first: [UInt8]?) {
+            if cuesWatched == 0 { firstEdge = first } else if repeats && leadingRun == cuesWatched - 1 { leadingRun += 1 }
+            cuesWatched += 1
+            run = repeats ? run + 1 : 0
+            if run >= 3 { rolls = true }
         }
 
         /// The cue's first and last lines with text, as the rolling check
