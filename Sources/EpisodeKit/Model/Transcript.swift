@@ -90,6 +90,19 @@ public struct Transcript: RandomAccessCollection, MutableCollection, RangeReplac
         }
     }
 
+    /// Whether a segment has a speaker other than the segment before it
+    /// (where the reader shows the name above the line).
+    public func speakerChanges(at position: Int) -> Bool {
+        switch storage {
+        case .array(let segments):
+            guard let speaker = segments[position].speaker else { return false }
+            return position == 0 || segments[position - 1].speaker != speaker
+        case .packed(let lines):
+            let number = lines.speakerNumbers[position]
+            return number >= 0 && (position == 0 || lines.speakerNumbers[position - 1] != number)
+        }
+    }
+
     /// A segment's text.
     public func text(at position: Int) -> String {
         switch storage {

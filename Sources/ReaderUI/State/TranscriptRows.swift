@@ -43,19 +43,17 @@ final class TranscriptRows: Sendable {
         firstRow.reserveCapacity(segments.count)
         showsSpeaker.reserveCapacity(segments.count)
         var row = 0
-        var lastSpeaker: String?
+        let headings = !chapterHeadings.isEmpty
         for index in segments.indices {
             firstRow.append(row)
-            let speaker = segments.speaker(at: index)
-            let speakerRow = speaker != nil && speaker != lastSpeaker
-            showsSpeaker.append(speakerRow)
             // A line without a speaker ends the turn: the next label shows again.
-            lastSpeaker = speaker
-            row += (chapterHeadings[index]?.count ?? 0) + (speakerRow ? 1 : 0) + Int(wrapped[index])
+            let speakerRow = segments.speakerChanges(at: index)
+            showsSpeaker.append(speakerRow)
+            row += (headings ? chapterHeadings[index]?.count ?? 0 : 0) + (speakerRow ? 1 : 0) + Int(wrapped[index])
         }
+        rowCount = row
         self.firstRow = firstRow
         self.showsSpeaker = showsSpeaker
-        rowCount = row
     }
 
     /// How many rows each line's text wraps to, counted on all cores for a
