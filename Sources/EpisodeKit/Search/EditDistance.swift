@@ -104,8 +104,11 @@ enum LetterSet {
         }
     }
 
-    /// Whether two sets could belong to words within `limit` edits.
+    /// Whether two sets could belong to words within `limit` edits. Each
+    /// edit brings in at most one letter the other word lacks, and takes
+    /// away at most one it has: so at most `limit` letters on each side.
+    @inline(__always)
     static func mayBeWithin(_ a: UInt64, _ b: UInt64, limit: Int) -> Bool {
-        (a ^ b).nonzeroBitCount <= 2 * limit
+        (a & ~b).nonzeroBitCount <= limit && (b & ~a).nonzeroBitCount <= limit
     }
 }

@@ -3,9 +3,9 @@
 /// The index keeps the vocabulary a second time in order of length (see
 /// `IndexTables.fuzzyOrder`), each word with its letters as a 64-bit set.
 /// A lookup reads only the words whose length is within the allowance
-/// (a few of the twenty-odd lengths), refuses by one XOR and popcount
-/// every word whose letters differ too much (one edit changes at most two
-/// bits of the set), and checks the few hundred that remain with a
+/// (a few of the twenty-odd lengths), refuses by two popcounts every word
+/// whose letters differ too much (one edit brings in at most one letter and
+/// takes away at most one), and checks the few hundred that remain with a
 /// bit-parallel edit distance: the whole table of a word against the query
 /// in one machine word per letter.
 ///
@@ -29,8 +29,28 @@ struct FuzzyLookup {
         // Words longer than the last bucket's length all share that bucket.
         let endPosition = Int(starts[min(highest, lastBucket) + 1])
         guard firstPosition < endPosition, endPosition <= tables.fuzzyOrder.count, endPosition <= tables.fuzzyLetters.count else { return [] }
-        for position in firstPosition..<endPosition {
-            guard LetterSet.mayBeWithin(tables.fuzzyLetters[position], letters, limit: limit) else { continue }
+        // First the letter sets alone, in one tight pass, a length at a
+        // time; then the few left. Edits that make up a difference in length
+        // bring in no letters on the longer word's side: words two letters
+        // longer than a word two edits away have none it lacks.
+        var candidates: [Int32] = []
+        let sets = tables.fuzzyLetters
+        for bucket in min(lowest, lastBucket)...min(highest, lastBucket) {
+            let range = max(firstPosition, Int(starts[bucket]))..<min(endPosition, Int(starts[bucket + 1]))
+            guard !range.isEmpty else { continue }
+            let longer = bucket == lastBucket ? 0 : bucket - length
+            let queryOnly = longer > 0 ? limit - longer : limit    // letters of the word the term may lack
+            let termOnly = longer < 0 ? limit + longer : limit     // letters of the term the word may lack
+            guard queryOnly >= 0, termOnly >= 0 else { continue }
+            for position in range {
+                let set = sets[position]
+                if (letters & ~set).nonzeroBitCount <= queryOnly && (set & ~letters).nonzeroBitCount <= termOnly {
+                    candidates.append(Int32(truncatingIfNeeded: position))
+                }
+            }
+        }
+        for candidate in candidates {
+            let position = Int(candidate)
             let id = Int(tables.fuzzyOrder[position])
             let term = tables.termBytes(id)
             guard let first = term.first, !(first >= 48 && first <= 57) else { continue }
