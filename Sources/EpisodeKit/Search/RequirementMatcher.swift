@@ -35,12 +35,8 @@ struct RequirementMatcher: Sendable {
         let units = index.unitCount
         // A unit past the end can only come from a damaged file: skipped.
         for word in words {
-            for id in word.exactIDs {
-                for posting in index.postings(of: id) where SearchIndex.unit(of: posting) < units { exact.insert(SearchIndex.unit(of: posting)) }
-            }
-            for id in word.fuzzyIDs {
-                for posting in index.postings(of: id) where SearchIndex.unit(of: posting) < units { fuzzy.insert(SearchIndex.unit(of: posting)) }
-            }
+            for id in word.exactIDs { exact.insertUnits(of: index.postings(of: id), below: units) }
+            for id in word.fuzzyIDs { fuzzy.insertUnits(of: index.postings(of: id), below: units) }
         }
         for phrase in phrases {
             for unit in PhraseMatcher.units(phrase, in: index) where unit < units { exact.insert(unit) }

@@ -12,24 +12,50 @@ struct UnitSet: Equatable {
         words[unit >> 6] |= 1 << UInt64(unit & 63)
     }
 
+    /// The units of postings (`unit << 32 | …`), those below `limit` (a
+    /// unit past the end can only come from a damaged file). One tight loop:
+    /// the commonest words have hundreds of thousands of postings.
+    mutating func insertUnits(of postings: UnsafeBufferPointer<UInt64>, below limit: Int) {
+        let bound = min(limit, words.count * 64)
+        words.withUnsafeMutableBufferPointer { words in
+            for posting in postings {
+                let unit = Int(truncatingIfNeeded: posting >> 32)
+                if unit < bound { words[unit >> 6] |= 1 << UInt64(unit & 63) }
+            }
+        }
+    }
+
     func contains(_ unit: Int) -> Bool {
         words[unit >> 6] & (1 << UInt64(unit & 63)) != 0
     }
 
+    // Word by word through raw pointers, so the loops vectorise.
     mutating func formIntersection(_ other: UnitSet) {
-        for index in words.indices { words[index] &= other.words[index] }
+        combine(other) { $0 & $1 }
     }
 
     mutating func formUnion(_ other: UnitSet) {
-        for index in words.indices { words[index] |= other.words[index] }
+        combine(other) { $0 | $1 }
     }
 
     mutating func subtract(_ other: UnitSet) {
-        for index in words.indices { words[index] &= ~other.words[index] }
+        combine(other) { $0 & ~$1 }
+    }
+
+    @inline(__always)
+    private mutating func combine(_ other: UnitSet, _ operation: (UInt64, UInt64) -> UInt64) {
+        let count = min(words.count, other.words.count)
+        other.words.withUnsafeBufferPointer { theirs in
+            words.withUnsafeMutableBufferPointer { mine in
+                for index in 0..<count { mine[index] = operation(mine[index], theirs[index]) }
+            }
+        }
     }
 
     mutating func fill(count: Int) {
-        for index in words.indices { words[index] = .max }
+        words.withUnsafeMutableBufferPointer { words in
+            for index in words.indices { words[index] = .max }
+        }
         let extra = words.count * 64 - count
         if extra > 0, !words.isEmpty { words[words.count - 1] >>= UInt64(extra) }
     }
