@@ -59,6 +59,10 @@ enum Bench {
         ]
 
         let naive = NaiveScan(episodes: archive.episodes)
+        // The baseline beside the build figure: a dictionary of lowercased words, on one core.
+        let naiveBuild = Measure.seconds { _ = naive.naiveIndex() }
+        lines.insert("  baseline, the same text lowercased, split and listed per word in a dictionary (one core): \(String(format: "%.2f", naiveBuild)) s = \(String(format: "%.1f", megabytes / naiveBuild)) MB/s; the index builds \(String(format: "%.1f", naiveBuild / bestBuild))× faster", at: lines.count - 1)
+        report.append(("naiveBuildMBPerSecond", .double(megabytes / naiveBuild)))
         let kinds: [QueryKind] = [
             QueryKind(name: "word", queries: ["korea", "cyber", "europe", "strategy", "russia", "sanctions"],
                       naive: { $0.count(containing: $1) }, naiveNeedles: ["korea", "cyber", "europe"]),

@@ -9,6 +9,20 @@ struct NaiveScan {
         texts = episodes.flatMap { $0.searchableItems.map(\.text) }
     }
 
+    /// The baseline for building an index: lowercase every text, split it
+    /// into words and list each word's texts in a dictionary, on one core,
+    /// as a first index would. Returns the number of distinct words.
+    func naiveIndex() -> Int {
+        var postings: [Substring: [Int32]] = [:]
+        for (number, text) in texts.enumerated() {
+            let lowered = text.lowercased()
+            for word in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                postings[word, default: []].append(Int32(number))
+            }
+        }
+        return postings.count
+    }
+
     /// Total count and the first 50 matches for a needle (`contains` on lowercased text).
     func count(containing needle: String) -> (total: Int, first: [Int]) {
         var total = 0
