@@ -5,8 +5,13 @@ import Glibc
 /// Term numbering keyed by folded bytes: an open-addressing hash table over
 /// a byte arena, so looking up a word that is already known allocates nothing.
 struct TermTable {
-    private var slots: [Int32]          // term id + 1; 0 = empty
+    /// Per slot: the hash's top 32 bits, then term id + 1; 0 = empty. The
+    /// hash is checked in the slot itself and the term's place read from one
+    /// array, so a lookup touches three places in memory, not five.
+    private var slots: [UInt64]
     private var hashes: [UInt64] = []   // per term
+    /// Per term: where its bytes start in the arena, and how many (start << 32 | length).
+    private var spans: [UInt64] = []
     private var arena: [UInt8] = []
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
@@ -15,7 +20,7 @@ struct TermTable {
     init(capacity: Int = 4096) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -26,23 +31,23 @@ struct TermTable {
         let hash = Self.hash(bytes)
         // The known word, looked up through raw pointers: this runs for every
         // word of every text an index takes in.
+        let tag = hash >> 32
         let (known, free) = slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                arena.withUnsafeBufferPointer { arena in
-                    starts.withUnsafeBufferPointer { starts in
-                        lengths.withUnsafeBufferPointer { lengths -> (Int?, Int) in
-                            var slot = Int(truncatingIfNeeded: hash) & mask
-                            while true {
-                                let entry = slots[slot]
-                                if entry == 0 { return (nil, slot) }
-                                let id = Int(entry - 1)
-                                if hashes[id] == hash, Int(lengths[id]) == bytes.count,
-                                   bytes.count == 0 || memcmp(arena.baseAddress! + Int(starts[id]), bytes.baseAddress!, bytes.count) == 0 {
-                                    return (id, slot)
-                                }
-                                slot = (slot + 1) & mask
+            spans.withUnsafeBufferPointer { spans in
+                arena.withUnsafeBufferPointer { arena -> (Int?, Int) in
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return (nil, slot) }
+                        if entry >> 32 == tag {
+                            let id = Int(entry & 0xFFFF_FFFF) - 1
+                            let span = spans[id]
+                            if Int(span & 0xFFFF_FFFF) == bytes.count,
+                               bytes.count == 0 || memcmp(arena.baseAddress! + Int(span >> 32), bytes.baseAddress!, bytes.count) == 0 {
+                                return (id, slot)
                             }
                         }
+                        slot = (slot + 1) & mask
                     }
                 }
             }
@@ -50,8 +55,9 @@ struct TermTable {
         if let known { return known }
         let slot = free
         let id = hashes.count
-        slots[slot] = Int32(id + 1)
+        slots[slot] = tag << 32 | UInt64(id + 1)
         hashes.append(hash)
+        spans.append(UInt64(arena.count) << 32 | UInt64(bytes.count))
         starts.append(Int32(arena.count))
         lengths.append(Int32(bytes.count))
         arena.append(contentsOf: bytes)
@@ -73,12 +79,12 @@ struct TermTable {
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for (id, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id + 1)
+            slots[slot] = (hash >> 32) << 32 | UInt64(id + 1)
         }
     }
 

@@ -133,15 +133,12 @@ private struct TokenScanner {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if let folded = Self.foldedWordByte(byte) {
+                if Self.foldedWordByte(byte) != nil {
                     // A run of ASCII letters and digits at once: most of any text.
                     startWordScalar(at: offset)
-                    pushGroup(folded)
                     var end = index + 1
-                    while end < count, let next = Self.foldedWordByte(bytes[end]) {
-                        pushGroup(next)
-                        end += 1
-                    }
+                    while end < count && Self.foldedWordByte(bytes[end]) != nil { end += 1 }
+                    pushRun(bytes, index..<end)
                     offset += Int32(end - index)
                     partEndOffset = offset
                     index = end
@@ -176,10 +173,21 @@ private struct TokenScanner {
         flushNumbers(body)
     }
 
+    /// A run of ASCII letters and digits, lowercased, written into the group at once.
     @inline(__always)
-    mutating func pushGroup(_ byte: UInt8) {
-        if groupCount < group.count { group[groupCount] = byte } else { group.append(byte) }
-        groupCount += 1
+    mutating func pushRun(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) {
+        let needed = groupCount + run.count
+        if group.count < needed { group.append(contentsOf: repeatElement(0, count: needed - group.count)) }
+        let start = groupCount
+        group.withUnsafeMutableBufferPointer { group in
+            var at = start
+            for index in run {
+                let byte = bytes[index]
+                group[at] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                at += 1
+            }
+        }
+        groupCount = needed
     }
 
     /// A scalar folded into the group (the slow path, for letters beyond ASCII).
