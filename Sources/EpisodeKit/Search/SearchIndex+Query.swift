@@ -231,6 +231,7 @@ extension SearchIndex {
         guard limit > 0 else { return [] }
         let target = word.unicodeScalars.map(\.value)
         var word = word
-        return word.withUTF8 { bytes in FuzzyLookup(tables: tables).terms(within: limit, of: target, excluding: bytes) }
+        let words = fuzzyWords
+        return word.withUTF8 { bytes in FuzzyLookup(tables: tables, words: words).terms(within: limit, of: target, excluding: bytes) }
     }
 }

@@ -14,6 +14,17 @@ public final class SearchIndex: @unchecked Sendable {
     let tables: IndexTables
     /// Keeps the tables' memory (or the mapped file) for as long as the index lives.
     private let memory: IndexMemory
+    private let fuzzyWordsMade = Locked<FuzzyWords?>(nil)
+
+    /// The vocabulary in the fuzzy table's order, made at the first fuzzy lookup.
+    var fuzzyWords: FuzzyWords {
+        fuzzyWordsMade.withLock { made in
+            if let made { return made }
+            let words = FuzzyWords(tables: tables)
+            made = words
+            return words
+        }
+    }
 
     public var unitCount: Int { tables.unitCount }
     public var termCount: Int { tables.termCount }
