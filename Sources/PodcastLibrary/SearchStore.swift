@@ -39,6 +39,8 @@ public final class SearchStore: @unchecked Sendable {
         public var merged = 0
         /// Segment files that could not be read and were deleted.
         public var damaged = 0
+        /// Segments of another podread's index format, made again.
+        public var outdated = 0
         /// Whether there was no index to start from.
         public var fromNothing = false
     }
@@ -157,9 +159,9 @@ public final class SearchStore: @unchecked Sendable {
             if let index = IndexFile.open(segmentPath(number)) {
                 segments.append(Segment(number: number, index: index))
             } else {
-                // Cut short or not an index at all: its episodes are indexed again.
+                // Of an older podread, cut short or not an index at all: its episodes are indexed again.
+                if IndexFile.isOtherVersion(segmentPath(number)) { work.outdated += 1 } else { work.damaged += 1 }
                 try? FileManager.default.removeItem(atPath: segmentPath(number))
-                work.damaged += 1
             }
         }
         var placeOf: [Int64: Int] = [:]

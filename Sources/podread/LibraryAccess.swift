@@ -55,6 +55,8 @@ enum LibraryAccess {
         if onTerminal && work.indexed > 0 { Output.progress("\r\u{1B}[K") }
         if work.damaged > 0 {
             Output.error("the search index was damaged; indexed \(work.indexed + work.merged) episodes again")
+        } else if work.outdated > 0 {
+            Output.error("the search index was made by another version of podread; indexed \(work.indexed + work.merged) episodes again")
         } else if work.fromNothing && work.indexed > 0 {
             Output.error("made the search index: \(work.indexed) episode\(work.indexed == 1 ? "" : "s")")
         }

@@ -177,6 +177,19 @@ struct SearchStoreTests {
         #expect(!FileManager.default.fileExists(atPath: leftover.path))
     }
 
+    @Test("an index of another podread's format is made again, and counted as such, not as damage")
+    func otherVersion() throws {
+        _ = try store.update()
+        let path = store.folder.appendingPathComponent(try #require(segmentFiles().first)).path
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[8] = 2   // the format version, after the eight-byte magic
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(IndexFile.isOtherVersion(path))
+        let snapshot = try store.update()
+        #expect(snapshot.work.outdated == 1 && snapshot.work.damaged == 0 && snapshot.work.indexed == 30)
+        expectAgreement(snapshot, with: try memoryIndex(), queries: Self.queries(from: try memoryIndex(), count: 20))
+    }
+
     @Test("postings that point past the end (a damaged file the header does not catch) give no crash")
     func damagedPostings() throws {
         _ = try store.update()

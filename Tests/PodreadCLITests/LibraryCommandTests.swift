@@ -188,6 +188,16 @@ struct LibraryCommandTests {
         let rebuilt = try run(["search", "hedge"])
         #expect(rebuilt.status == 0 && rebuilt.error.contains("made the search index: 20 episodes"))
         #expect(try run(["search", "hedge"]).error.isEmpty)
+        // An index an older podread made (another format version) is made again, and said so.
+        for name in try FileManager.default.contentsOfDirectory(atPath: index.path) where name.hasPrefix("segment-") {
+            let file = index.appendingPathComponent(name)
+            var bytes = try Data(contentsOf: file)
+            bytes[8] = 2
+            try bytes.write(to: file)
+        }
+        let remade = try run(["search", "--json", "hedge"])
+        #expect(remade.status == 0 && remade.error.contains("the search index was made by another version of podread; indexed 20 episodes again"))
+        #expect(remade.output == (try run(["search", "--json", "hedge"])).output)
     }
 
     @Test("a damaged database: named, kept, and library --reset moves it aside")

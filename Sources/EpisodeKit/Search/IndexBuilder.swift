@@ -125,6 +125,14 @@ enum IndexBuilder {
         counts[IndexLayout.Table.episodeRevision.rawValue] = source.count
         counts[IndexLayout.Table.textStarts.rawValue] = keepTexts && unitCount > 0 ? unitCount + 1 : 0
         counts[IndexLayout.Table.texts.rawValue] = textBytes
+        // The commonest terms also get their units as a bitmap: those with a
+        // posting for every sixteenth unit or more, whose bitmap then costs at
+        // most a quarter of their postings.
+        let denseFloor = max(4096, unitCount / 16)
+        let dense = (0..<termCount).filter { postingCounts[$0] >= denseFloor }
+        let denseWords = (unitCount + 63) / 64
+        counts[IndexLayout.Table.denseTerms.rawValue] = dense.count
+        counts[IndexLayout.Table.denseBits.rawValue] = dense.count * denseWords
 
         let layout = IndexLayout(counts: counts)
         let memory = IndexMemory(allocating: layout.totalSize)
@@ -233,6 +241,17 @@ enum IndexBuilder {
                     break
                 }
                 previous = postings[index]
+            }
+        }
+
+        // The common terms' bitmaps, from their postings.
+        let denseTerms = mutable(tables.denseTerms), denseBits = mutable(tables.denseBits)
+        for (place, term) in dense.enumerated() {
+            denseTerms[place] = UInt32(term)
+            let base = place * denseWords
+            for index in Int(postingStarts[term])..<Int(postingStarts[term + 1]) {
+                let unit = Int(postings[index] >> 32)
+                denseBits[base + unit >> 6] |= 1 << UInt64(unit & 63)
             }
         }
 

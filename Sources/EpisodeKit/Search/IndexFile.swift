@@ -62,6 +62,17 @@ public enum IndexFile {
         return SearchIndex(episodes: [], memory: memory, tables: tables)
     }
 
+    /// Whether `path` holds an index made by another version of podread
+    /// (a format of its own, to be made again rather than called damaged).
+    public static func isOtherVersion(_ path: String) -> Bool {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 12)
+        guard Glibc.read(descriptor, &header, 12) == 12 else { return false }
+        return header.withUnsafeBytes { IndexLayout.isOtherVersion($0) }
+    }
+
     private static func failure(_ path: String) -> Failure {
         Failure(description: "\(path): \(String(cString: strerror(errno)))")
     }

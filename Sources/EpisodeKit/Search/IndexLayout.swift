@@ -8,19 +8,21 @@ struct IndexLayout {
         case termStarts, arena, postingStarts, postings, fuzzyOrder, lengthStarts, fuzzyLetters
         case unitEpisode, unitItem, unitStart, unitField
         case episodeBase, episodeKey, episodeRevision, textStarts, texts
+        case denseTerms, denseBits
 
         var elementSize: Int {
             switch self {
             case .arena, .unitField, .texts: return 1
-            case .termStarts, .unitEpisode, .unitItem, .fuzzyOrder, .lengthStarts: return 4
-            case .postingStarts, .postings, .fuzzyLetters, .unitStart, .episodeBase, .episodeKey, .episodeRevision, .textStarts: return 8
+            case .termStarts, .unitEpisode, .unitItem, .fuzzyOrder, .lengthStarts, .denseTerms: return 4
+            case .postingStarts, .postings, .fuzzyLetters, .unitStart, .episodeBase, .episodeKey, .episodeRevision, .textStarts,
+                 .denseBits: return 8
             }
         }
     }
 
     static let magic: [UInt8] = Array("PODRIDX1".utf8)
     /// Changes whenever tokenising or the tables change: an index of another version is rebuilt.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let headerSize = 8 + 4 + 4 + Table.allCases.count * 16 + 8
 
     /// Element counts per table.
@@ -94,7 +96,8 @@ struct IndexLayout {
                            unitStart: view(.unitStart, Int64.self), unitField: view(.unitField, UInt8.self),
                            episodeBase: view(.episodeBase, Int64.self), episodeKey: view(.episodeKey, Int64.self),
                            episodeRevision: view(.episodeRevision, Int64.self), textStarts: view(.textStarts, UInt64.self),
-                           texts: view(.texts, UInt8.self))
+                           texts: view(.texts, UInt8.self), denseTerms: view(.denseTerms, UInt32.self),
+                           denseBits: view(.denseBits, UInt64.self))
     }
 
     /// Whether the tables agree with each other where a query relies on it
@@ -108,6 +111,15 @@ struct IndexLayout {
             && tables.unitItem.count == units && tables.unitStart.count == units && tables.unitField.count == units
             && tables.episodeKey.count == tables.episodeCount && tables.episodeRevision.count == tables.episodeCount
             && (tables.textStarts.isEmpty || tables.textStarts.count == units + 1)
+            && tables.denseBits.count == tables.denseTerms.count * tables.denseWords
+            && zip(tables.denseTerms, tables.denseTerms.dropFirst()).allSatisfy { $0 < $1 }
+            && tables.denseTerms.allSatisfy { Int($0) < terms }
+    }
+
+    /// Whether a file starts as an index of another format version does
+    /// (so it is made again for this podread, not called damaged).
+    static func isOtherVersion(_ memory: UnsafeRawBufferPointer) -> Bool {
+        memory.count >= 12 && Array(memory[0..<8]) == magic && memory.loadUnaligned(fromByteOffset: 8, as: UInt32.self) != formatVersion
     }
 
     /// FNV-1a over bytes.

@@ -40,6 +40,27 @@ struct IndexTables {
     /// Per unit: where its text starts in `texts` (unit count + 1), when the index keeps texts.
     var textStarts: UnsafeBufferPointer<UInt64>
     var texts: UnsafeBufferPointer<UInt8>
+    /// The commonest terms (ascending), each with its units as a bitmap in
+    /// `denseBits` (`denseWords` words each, in the same order): a search for
+    /// such a word joins a bitmap instead of reading a posting per place.
+    var denseTerms: UnsafeBufferPointer<UInt32>
+    var denseBits: UnsafeBufferPointer<UInt64>
+
+    /// Words of one unit bitmap.
+    var denseWords: Int { (unitCount + 63) / 64 }
+
+    /// A term's units as a bitmap, when it is one of the commonest.
+    func unitBits(ofTerm id: Int) -> UnsafeBufferPointer<UInt64>? {
+        guard !denseTerms.isEmpty, id >= 0 else { return nil }
+        var low = 0, high = denseTerms.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if Int(denseTerms[middle]) < id { low = middle + 1 } else { high = middle }
+        }
+        let words = denseWords
+        guard low < denseTerms.count, Int(denseTerms[low]) == id, (low + 1) * words <= denseBits.count else { return nil }
+        return UnsafeBufferPointer(rebasing: denseBits[(low * words)..<((low + 1) * words)])
+    }
 
     var termCount: Int { max(0, termStarts.count - 1) }
     var unitCount: Int { unitEpisode.count }

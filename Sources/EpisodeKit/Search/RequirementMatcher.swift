@@ -34,9 +34,14 @@ struct RequirementMatcher: Sendable {
         var fuzzy = UnitSet(capacity: index.unitCount)
         let units = index.unitCount
         // A unit past the end can only come from a damaged file: skipped.
+        let tables = index.tables
         for word in words {
-            for id in word.exactIDs { exact.insertUnits(of: index.postings(of: id), below: units) }
-            for id in word.fuzzyIDs { fuzzy.insertUnits(of: index.postings(of: id), below: units) }
+            for id in word.exactIDs {
+                if let bits = tables.unitBits(ofTerm: Int(id)) { exact.formUnion(bits: bits, below: units) } else { exact.insertUnits(of: index.postings(of: id), below: units) }
+            }
+            for id in word.fuzzyIDs {
+                if let bits = tables.unitBits(ofTerm: Int(id)) { fuzzy.formUnion(bits: bits, below: units) } else { fuzzy.insertUnits(of: index.postings(of: id), below: units) }
+            }
         }
         for phrase in phrases {
             for unit in PhraseMatcher.units(phrase, in: index) where unit < units { exact.insert(unit) }

@@ -25,6 +25,17 @@ struct UnitSet: Equatable {
         }
     }
 
+    /// Joins a bitmap of units (a common term's, from the index), those
+    /// below `limit` (a damaged file may have bits past the end).
+    mutating func formUnion(bits: UnsafeBufferPointer<UInt64>, below limit: Int) {
+        let count = min(words.count, bits.count, (limit + 63) / 64)
+        words.withUnsafeMutableBufferPointer { words in
+            for index in 0..<count { words[index] |= bits[index] }
+            // Units from `limit` on, in the last word, are not units.
+            if count > 0, limit & 63 != 0, count == (limit + 63) / 64 { words[count - 1] &= (1 << UInt64(limit & 63)) - 1 }
+        }
+    }
+
     func contains(_ unit: Int) -> Bool {
         words[unit >> 6] & (1 << UInt64(unit & 63)) != 0
     }
