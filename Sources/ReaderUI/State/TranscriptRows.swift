@@ -57,10 +57,10 @@ final class TranscriptRows: Sendable {
     }
 
     /// How many rows each line's text wraps to, counted on all cores for a
-    /// long transcript; plain ASCII lines straight from their bytes.
+    /// transcript of 2,000 lines or more; plain ASCII lines straight from their bytes.
     static func wrappedLineCounts(_ segments: Transcript, width: Int) -> [Int32] {
         var counts = [Int32](repeating: 0, count: segments.count)
-        let parts = segments.count >= 20_000 ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let parts = segments.count >= 2_000 ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
         counts.withUnsafeMutableBufferPointer { buffer in
             let target = CountsBuffer(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
