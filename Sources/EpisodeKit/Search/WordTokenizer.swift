@@ -273,6 +273,21 @@ private struct TokenScanner {
             return
         }
         let first = nextPosition
+        // One word, no apostrophe (nearly every word): handed out directly.
+        if partsCount == 1 && parts[0].prefix <= 0 {
+            let part = parts[0]
+            group.withUnsafeBufferPointer { buffer in
+                let token = RawToken(bytes: UnsafeBufferPointer(rebasing: buffer[part.start..<part.end]), position: first, span: 1,
+                                     offset: part.offset, length: part.endOffset - part.offset, isAlias: false)
+                noteForNumbers(token, body)
+                body(token)
+            }
+            nextPosition += 1
+            partsCount = 0
+            groupCount = 0
+            partStart = 0
+            return
+        }
         group.withUnsafeBufferPointer { buffer in
             for number in 0..<partsCount {
                 let part = parts[number]

@@ -57,4 +57,18 @@ struct TokenizerTests {
         #expect(tokens[3].offset == 4)
         #expect(tokens[4].offset == 13)
     }
+
+    @Test("the quick refusal of number words knows every number word's first letter")
+    func numberWordLetters() {
+        for word in Array(SpokenNumbers.small.keys) + Array(SpokenNumbers.tens.keys) + Array(SpokenNumbers.scales.keys) + ["and"] {
+            let first = UInt32(word.utf8.first! - 97)
+            #expect(SpokenNumbers.firstLetters & (1 << first) != 0, "\(word)")
+            let bytes = Array(word.utf8)
+            #expect(bytes.withUnsafeBufferPointer { SpokenNumbers.mightBeNumberWord($0) }, "\(word)")
+        }
+        for word in ["the", "river", "x", "zebras", "thousands"] {
+            let bytes = Array(word.utf8)
+            #expect(!bytes.withUnsafeBufferPointer { SpokenNumbers.mightBeNumberWord($0) }, "\(word)")
+        }
+    }
 }
