@@ -4,8 +4,11 @@
 /// in source order for display, and this timeline keeps its own copy of the
 /// start times sorted so lookups stay correct and logarithmic.
 public struct SegmentTimeline: Sendable {
-    /// (start in ms, segment index), sorted by start then index.
-    private let starts: [(milliseconds: Int, index: Int)]
+    /// Start times in ms, sorted; and which segment each is, when that is
+    /// not simply its place (times out of order). Nearly every transcript
+    /// is in order, and a million lines then cost one array, not two.
+    private let starts: [Int]
+    private let segmentAt: [Int]?
 
     public init(segments: [Segment]) {
         self.init(segments: Transcript(segments))
@@ -13,9 +16,15 @@ public struct SegmentTimeline: Sendable {
 
     /// Reads only the starts: a packed transcript makes no segments for it.
     public init(segments: Transcript) {
-        let pairs = segments.indices.map { (milliseconds: segments.start(at: $0).milliseconds, index: $0) }
-        let sorted = pairs.isSorted { ($0.milliseconds, $0.index) <= ($1.milliseconds, $1.index) }
-        starts = sorted ? pairs : pairs.sorted { ($0.milliseconds, $0.index) < ($1.milliseconds, $1.index) }
+        let times = segments.indices.map { segments.start(at: $0).milliseconds }
+        if zip(times, times.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            starts = times
+            segmentAt = nil
+        } else {
+            let order = times.indices.sorted { (times[$0], $0) < (times[$1], $1) }
+            starts = order.map { times[$0] }
+            segmentAt = order
+        }
     }
 
     /// The index of the segment playing at `time`: the last one starting at or
@@ -27,23 +36,13 @@ public struct SegmentTimeline: Sendable {
         var high = starts.count  // first position whose start is after `time`
         while low < high {
             let middle = (low + high) / 2
-            if starts[middle].milliseconds <= time.milliseconds {
+            if starts[middle] <= time.milliseconds {
                 low = middle + 1
             } else {
                 high = middle
             }
         }
-        return starts[max(low - 1, 0)].index
-    }
-}
-
-extension Sequence {
-    fileprivate func isSorted(by ordered: (Element, Element) -> Bool) -> Bool {
-        var previous: Element?
-        for element in self {
-            if let previous, !ordered(previous, element) { return false }
-            previous = element
-        }
-        return true
+        let place = max(low - 1, 0)
+        return segmentAt?[place] ?? place
     }
 }
