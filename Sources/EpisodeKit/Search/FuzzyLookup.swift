@@ -38,8 +38,10 @@ struct FuzzyLookup {
         var candidates: [Int32] = []
         let sets = tables.fuzzyLetters
         for bucket in min(lowest, lastBucket)...min(highest, lastBucket) {
-            let range = max(firstPosition, Int(starts[bucket]))..<min(endPosition, Int(starts[bucket + 1]))
-            guard !range.isEmpty else { continue }
+            // (A damaged file's length table may run backwards: such a bucket is empty.)
+            let lower = max(firstPosition, Int(starts[bucket])), upper = min(endPosition, Int(starts[bucket + 1]))
+            guard lower < upper else { continue }
+            let range = lower..<upper
             let longer = bucket == lastBucket ? 0 : bucket - length
             let queryOnly = longer > 0 ? limit - longer : limit    // letters of the word the term may lack
             let termOnly = longer < 0 ? limit + longer : limit     // letters of the term the word may lack

@@ -43,4 +43,41 @@ struct DenseTermTests {
             #expect(results.locations(limit: 200) == Array(expected.prefix(200)), "\(query)")
         }
     }
+
+    @Test("a file whose tables were scribbled over answers searches of every kind without a crash")
+    func scribbledTables() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podread-scribble-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("scribbled.index").path
+        try IndexFile.save(SearchIndex(source: .episodes([Self.episode])), to: path)
+        let clean = try Data(contentsOf: URL(fileURLWithPath: path))
+        let layout = try #require(clean.withUnsafeBytes { IndexLayout.read($0) })
+        var generator = SeededGenerator(seed: 11)
+        let small = (clean.withUnsafeBytes { layout.tables(in: $0).termCount }) + 1
+        // Each table in turn: its bytes running backwards, random bytes, and
+        // small values (places that look plausible) out of order.
+        for table in IndexLayout.Table.allCases where layout.counts[table.rawValue] > 0 {
+            for pass in 0..<3 {
+                var bytes = clean
+                let start = layout.offsets[table.rawValue], count = layout.counts[table.rawValue], size = table.elementSize
+                for offset in 0..<(count * size) {
+                    switch pass {
+                    case 0: bytes[start + offset] = UInt8(truncatingIfNeeded: count * size - offset)
+                    case 1: bytes[start + offset] = UInt8.random(in: 0...255, using: &generator)
+                    default:
+                        let element = offset / size
+                        bytes[start + offset] = offset % size == 0 ? UInt8(truncatingIfNeeded: (element * 7) % small) : 0
+                    }
+                }
+                try bytes.write(to: URL(fileURLWithPath: path))
+                guard let index = IndexFile.open(path) else { continue }
+                for query in ["common", "comm", "commen", "\"common often\"", "often -common", "seldom", "2024", "rivr stone"] {
+                    let results = index.search(query)
+                    _ = results.hits(limit: 20)
+                    _ = results.countsPerEpisode()
+                }
+            }
+        }
+    }
 }
