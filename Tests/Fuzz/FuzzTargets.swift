@@ -11,7 +11,15 @@ enum FuzzTarget: String, CaseIterable {
     func run(_ bytes: [UInt8]) {
         switch self {
         case .pageText: _ = try? PageTextReader.read(SourceText(bytes: bytes))
-        case .webVTT: _ = try? WebVTTReader.read(SourceText(bytes: bytes), title: "fuzz", strict: false)
+        case .webVTT:
+            let general = try? WebVTTReader.read(SourceText(bytes: bytes), title: "fuzz", strict: false)
+            // The packed reader answers only with what the general one finds, read whole or in halves.
+            for halvesFrom in [Int.max, 0] {
+                guard let packed = PackedWebVTTReader.read(bytes, title: "fuzz", halvesFrom: halvesFrom) else { continue }
+                guard let general, general.warnings.isEmpty, Array(packed.segments) == Array(general.segments) else {
+                    fatalError("the packed WebVTT reader differs from the general one")
+                }
+            }
         case .srt: _ = try? SRTReader.read(SourceText(bytes: bytes), title: "fuzz", strict: false)
         case .podcastJSON: _ = try? PodcastJSONReader.read(SourceText(bytes: bytes), title: "fuzz", strict: false)
         case .html: _ = try? HTMLTranscriptReader.read(SourceText(bytes: bytes), title: "fuzz")
