@@ -75,6 +75,7 @@ struct PackedWebVTTTests {
             "spaces on a line inside a cue": "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n \nafter a line of spaces\n",
             "a lone carriage return": "WEBVTT\r\r00:00:01.000 --> 00:00:02.000\rtext\r",
             "no signature": "00:00:01.000 --> 00:00:02.000\ntext\n",
+            "a NUL byte": "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\ntext with a \u{0} in it, past the first eight bytes\n",
             "a mark on the signature": "WEBVTT\u{0301}\n\n00:00:01.000 --> 00:00:02.000\ntext\n",
         ]
         for (name, text) in cases {

@@ -173,22 +173,17 @@ enum PackedWebVTTReader {
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var index = start
             var firstBeyondASCII: Int?
-            // Eight bytes at a time: most words have no NUL, no carriage return and nothing beyond ASCII.
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                let carriage = word ^ (ones &* 13)
-                let suspicious = (word & highs) | ((word &- ones) & ~word & highs) | ((carriage &- ones) & ~carriage & highs)
-                if suspicious == 0 { index += 8; continue }
-                for _ in 0..<8 {
-                    let byte = bytes[index]
-                    if byte == 0 { return nil }
-                    if byte == 13 && (index + 1 == bytes.count || bytes[index + 1] != 10) { return nil }
-                    if byte >= 0x80 && firstBeyondASCII == nil { firstBeyondASCII = index }
-                    index += 1
-                }
-            }
             while index < bytes.count {
+                // Eight bytes at a time: most words have no NUL, no carriage return and nothing beyond ASCII.
+                if index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    let carriage = word ^ (ones &* 13)
+                    if (word & highs) | ((word &- ones) & ~word & highs) | ((carriage &- ones) & ~carriage & highs) == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte == 0 { return nil }
                 if byte == 13 && (index + 1 == bytes.count || bytes[index + 1] != 10) { return nil }
