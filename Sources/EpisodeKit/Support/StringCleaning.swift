@@ -76,6 +76,13 @@ enum WhitespaceFolding {
         guard needsChange else { return String(decoding: bytes, as: UTF8.self) }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
+        append(folding: bytes, to: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// ASCII bytes appended with runs of white space folded to single
+    /// spaces, none at the start of `result` or at the end.
+    static func append<S: Sequence>(folding bytes: S, to result: inout [UInt8]) where S.Element == UInt8 {
         var pendingSpace = false
         for byte in bytes {
             if byte == 32 || (byte >= 9 && byte <= 13) {
@@ -86,7 +93,6 @@ enum WhitespaceFolding {
                 result.append(byte)
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 }
 

@@ -19,10 +19,10 @@ enum PackedWebVTTReader {
     /// - Parameter halvesFrom: the size from which a file is read in two halves at once (tests make it small).
     static func read(_ bytes: [UInt8], title: String, halvesFrom: Int = 1 << 18) -> Episode? {
         let lines = bytes.withUnsafeBufferPointer { buffer -> PackedLines.Builder? in
-            guard let start = Reader.bodyStart(buffer) else { return nil }
+            guard let start = CaptionBytes.bodyStart(buffer) else { return nil }
             // A long file is read in two halves at once, cut after an empty
             // line: whatever came before, a reader is then between cues.
-            guard buffer.count >= halvesFrom, let cut = Reader.cut(buffer, near: buffer.count / 2) else {
+            guard buffer.count >= halvesFrom, let cut = CaptionBytes.cut(buffer, near: buffer.count / 2) else {
                 var reader = Reader(bytes: buffer, source: bytes)
                 return reader.read(start..<buffer.count, resumed: false) ? reader.lines : nil
             }
@@ -145,85 +145,11 @@ enum PackedWebVTTReader {
             return !rolls && sawSignature
         }
 
-        /// Where to cut a file in two near `middle`: the start of the line
-        /// after an empty line (nil when there is none after it).
-        static func cut(_ bytes: UnsafeBufferPointer<UInt8>, near middle: Int) -> Int? {
-            var index = middle
-            while index + 2 < bytes.count, let found = memchr(bytes.baseAddress! + index, 10, bytes.count - index) {
-                let newline = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if newline + 1 < bytes.count && bytes[newline + 1] == 10 { return newline + 2 }
-                if newline + 2 < bytes.count && bytes[newline + 1] == 13 && bytes[newline + 2] == 10 { return newline + 3 }
-                index = newline + 1
-            }
-            return nil
-        }
-
         /// Whether the cues at the seam of two halves make a run of three
         /// repeats (what reading the file whole would have seen).
         static func rollsAcross(_ first: Reader, _ second: Reader) -> Bool {
             guard let last = first.previousLast, let edge = second.firstEdge, edge == last else { return false }
             return first.run + 1 + second.leadingRun >= 3
-        }
-
-        /// Where the text starts (after a UTF-8 byte-order mark); nil for
-        /// what this reader leaves to the general one: NUL bytes, a lone
-        /// carriage return, UTF-16, bytes that are not UTF-8.
-        static func bodyStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
-            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            var index = start
-            var firstBeyondASCII: Int?
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            while index < bytes.count {
-                // Eight bytes at a time: most words have no NUL, no carriage return and nothing beyond ASCII.
-                if index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    let carriage = word ^ (ones &* 13)
-                    if (word & highs) | ((word &- ones) & ~word & highs) | ((carriage &- ones) & ~carriage & highs) == 0 {
-                        index += 8
-                        continue
-                    }
-                }
-                let byte = bytes[index]
-                if byte == 0 { return nil }
-                if byte == 13 && (index + 1 == bytes.count || bytes[index + 1] != 10) { return nil }
-                if byte >= 0x80 && firstBeyondASCII == nil { firstBeyondASCII = index }
-                index += 1
-            }
-            if let firstBeyondASCII, !isUTF8(bytes, from: firstBeyondASCII) { return nil }
-            return start
-        }
-
-        /// Whether the bytes from `start` on are well-formed UTF-8 (what
-        /// `SourceText` decodes as UTF-8 rather than Windows-1252).
-        static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-            var index = start
-            while index < bytes.count {
-                // Runs of ASCII eight bytes at a time.
-                if index + 8 <= bytes.count,
-                   UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-                let lead = bytes[index]
-                if lead < 0x80 { index += 1; continue }
-                var following = 3
-                var low: UInt8 = 0x80, high: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: following = 1
-                case 0xE0: following = 2; low = 0xA0
-                case 0xE1...0xEC, 0xEE, 0xEF: following = 2
-                case 0xED: following = 2; high = 0x9F
-                case 0xF0: low = 0x90
-                case 0xF1...0xF3: break
-                case 0xF4: high = 0x8F
-                default: return false
-                }
-                guard index + following < bytes.count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
-                for offset in stride(from: 2, through: following, by: 1) where bytes[index + offset] & 0xC0 != 0x80 { return false }
-                index += following + 1
-            }
-            return true
         }
 
         func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
@@ -249,18 +175,15 @@ enum PackedWebVTTReader {
         /// As the general reader tells a blank line (letters beyond ASCII
         /// may be white space too: those lines are asked as text).
         func isBlank(_ range: Range<Int>) -> Bool {
-            for index in range where !Self.isSpace(bytes[index]) {
+            for index in range where !CaptionBytes.isSpace(bytes[index]) {
                 return bytes[index] < 0x80 ? false : String(decoding: slice(range), as: UTF8.self).isBlank
             }
             return true
         }
 
-        @inline(__always)
-        static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
-
         func hasSignature(_ line: Range<Int>) -> Bool {
             var start = line.lowerBound
-            while start < line.upperBound && Self.isSpace(bytes[start]) { start += 1 }
+            while start < line.upperBound && CaptionBytes.isSpace(bytes[start]) { start += 1 }
             let rest = slice(start..<line.upperBound)
             // A mark after the signature joins its last letter (the general reader compares characters).
             return rest.starts(with: Array("WEBVTT".utf8)) && (rest.count == 6 || rest[6] < 0x80)
@@ -307,8 +230,8 @@ enum PackedWebVTTReader {
             while index < line.upperBound {
                 // Eight bytes at a time while there is no `&` and nothing beyond ASCII.
                 if index + 8 <= line.upperBound {
-                    let word = Self.word(bytes, at: index), amps = word ^ (Self.ones &* 38)
-                    if (word | ((amps &- Self.ones) & ~amps)) & Self.highs == 0 { index += 8; continue }
+                    let word = CaptionBytes.word(bytes, at: index), amps = word ^ (CaptionBytes.ones &* 38)
+                    if (word | ((amps &- CaptionBytes.ones) & ~amps)) & CaptionBytes.highs == 0 { index += 8; continue }
                 }
                 let byte = bytes[index]
                 if byte == 38 { return false }
@@ -348,8 +271,8 @@ enum PackedWebVTTReader {
                     if endVoice(start: start, end: end, speaker: speaker) { added = true }
                     var nameStart = tag.lowerBound + (tagBytes.firstIndex { $0 == 32 || $0 == 9 } ?? tagBytes.count)
                     var nameEnd = tag.upperBound
-                    while nameStart < nameEnd && Self.isSpace(bytes[nameStart]) { nameStart += 1 }
-                    while nameEnd > nameStart && Self.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+                    while nameStart < nameEnd && CaptionBytes.isSpace(bytes[nameStart]) { nameStart += 1 }
+                    while nameEnd > nameStart && CaptionBytes.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
                     speaker = nameStart < nameEnd ? name(nameStart..<nameEnd) : nil
                 } else if tagBytes.count == 2, tagBytes[0] == 47, tagBytes[1] == 118 {
                     if endVoice(start: start, end: end, speaker: speaker) { added = true }
@@ -382,67 +305,17 @@ enum PackedWebVTTReader {
         /// Adds a voice's text, folded; false when it folds to nothing. One
         /// piece that needs no folding is kept as the file's own bytes.
         mutating func addFolded(_ pieces: [Range<Int>], start: Int, end: Int, speaker: String?) -> Bool {
-            if pieces.count == 1, let range = pieces.first, isFolded(range) {
+            if pieces.count == 1, let range = pieces.first, CaptionBytes.isFolded(bytes, range) {
                 guard !range.isEmpty else { return false }
                 lines.add(start: start, end: end, speaker: speaker, sourceRange: range)
                 return true
             }
             scratch.removeAll(keepingCapacity: true)
-            var pendingSpace = false
-            for piece in pieces {
-                for index in piece {
-                    let byte = bytes[index]
-                    if Self.isSpace(byte) {
-                        pendingSpace = !scratch.isEmpty
-                    } else {
-                        if pendingSpace { scratch.append(32) }
-                        pendingSpace = false
-                        scratch.append(byte)
-                    }
-                }
-            }
+            let bytes = self.bytes
+            WhitespaceFolding.append(folding: pieces.lazy.flatMap { bytes[$0] }, to: &scratch)
             guard !scratch.isEmpty else { return false }
             lines.add(start: start, end: end, speaker: speaker, text: scratch)
             return true
-        }
-
-        static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-
-        @inline(__always)
-        static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
-            UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-        }
-
-        /// Text with no space at either end and single spaces between words.
-        /// Looked at eight bytes at a time (windows overlapping by one, so
-        /// every pair of neighbours is seen): a window with no control byte
-        /// and no two spaces side by side is folded already.
-        func isFolded(_ range: Range<Int>) -> Bool {
-            guard let first = range.first, !Self.isSpace(bytes[first]), !Self.isSpace(bytes[range.upperBound - 1]) else {
-                return isFoldedByBytes(range)
-            }
-            var index = range.lowerBound
-            while index + 8 <= range.upperBound {
-                let word = Self.word(bytes, at: index)
-                let controls = (word &- Self.ones &* 0x20) & ~word & Self.highs
-                let spaces = word ^ (Self.ones &* 0x20)
-                let atSpace = (spaces &- Self.ones) & ~spaces & Self.highs
-                if controls != 0 || atSpace & (atSpace >> 8) != 0 { return isFoldedByBytes(range) }
-                index += 7
-            }
-            // The rest, after the last window's last byte (which is not a space when it ends the text).
-            return isFoldedByBytes(index..<range.upperBound, afterSpace: index > range.lowerBound && Self.isSpace(bytes[index - 1]))
-        }
-
-        func isFoldedByBytes(_ range: Range<Int>, afterSpace: Bool = true) -> Bool {
-            var previousSpace = afterSpace
-            for index in range {
-                let byte = bytes[index]
-                let space = Self.isSpace(byte)
-                if space && (byte != 32 || previousSpace) { return false }
-                previousSpace = space
-            }
-            return !previousSpace || range.isEmpty
         }
 
         /// As `RollingCaptions` decides: a cue whose first line repeats the
