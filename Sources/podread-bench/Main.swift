@@ -2,7 +2,7 @@ import EpisodeKit
 import Foundation
 import PodreadAssets
 
-/// `swift run -c release podread-bench [--json] [--detail] [--episodes N] [--large SEGMENTS] [--library DIR] [--no-refresh]`
+/// `swift run -c release podread-bench [--json] [--detail] [--episodes N] [--large SEGMENTS] [--library DIR] [--no-refresh] [--realistic-only]`
 ///
 /// Builds a synthetic archive from the bundled sample and reports index
 /// build speed, index memory, and per-query latency against a naive scan of
@@ -24,6 +24,12 @@ enum Bench {
         var episodeCount = 1000
         if let flag = arguments.firstIndex(of: "--episodes"), flag + 1 < arguments.endIndex, let value = Int(arguments[flag + 1]) {
             episodeCount = value
+        }
+        if arguments.contains("--realistic-only") {
+            // Only the generated library's index and queries.
+            let existing = arguments.firstIndex(of: "--library").flatMap { $0 + 1 < arguments.endIndex ? arguments[$0 + 1] : nil }
+            print(RefreshBench.run(library: existing, realisticOnly: true).map(\.line).filter { !$0.isEmpty }.joined(separator: "\n"))
+            return
         }
         let sampleURL = BundledEpisodes.sample!
         let sampleBytes = Array(try Data(contentsOf: sampleURL))

@@ -14,7 +14,10 @@ enum RefreshBench {
         var line: String
     }
 
-    static func run(library existing: String?) -> [Figure] {
+    /// `realisticOnly`: the library is fetched, then only its index is
+    /// measured (the realistic search figures), for quick rounds of work on
+    /// the index.
+    static func run(library existing: String?, realisticOnly: Bool = false) -> [Figure] {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("podread-refresh-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let site: URL
@@ -50,6 +53,7 @@ enum RefreshBench {
 
         before = server.requestCount
         let warm = Measure.seconds { reports = refresher.refresh((try? library.podcasts()) ?? []) }
+        if realisticOnly { return RealisticSearchBench.run(library: library) }
         let warmRequests = server.requestCount - before
         let unchanged = reports.filter(\.unchanged).count
 

@@ -1,63 +1,65 @@
 /// Finds the vocabulary's words within a few edits of a word.
 ///
-/// The index keeps the vocabulary a second time in order of length (see
-/// `IndexTables.fuzzyOrder`), each word with its letters as a 64-bit set.
-/// A lookup reads only the words whose length is within the allowance
-/// (a few of the twenty-odd lengths), refuses by two popcounts every word
-/// whose letters differ too much (one edit brings in at most one letter and
-/// takes away at most one), and checks the few hundred that remain with a
-/// bit-parallel edit distance: the whole table of a word against the query
-/// in one machine word per letter.
+/// It reads the vocabulary as `FuzzyWords` lays it out: only the words whose
+/// length is within the allowance (a few of the twenty-odd lengths), of
+/// those only the groups whose key is near the query's, and of those it
+/// refuses by their letter sets every word whose letters differ too
+/// much (one edit brings in at most one letter and takes away at most one).
+/// The few hundred that remain are checked with a bit-parallel edit
+/// distance: the whole table of a word against the query in one machine
+/// word per letter.
 ///
 /// Edits count letters (Unicode scalars), and a swap of neighbours is one
 /// edit: the answers are those of `EditDistance.within` on every word.
 struct FuzzyLookup {
-    let tables: IndexTables
-    /// The words' bytes in the table's order (see `FuzzyWords`).
     let words: FuzzyWords
 
     func terms(within limit: Int, of word: [UInt32], excluding wordBytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
         let length = word.count
-        let letters = LetterSet.of(wordBytes)
+        let letters = LetterSet.of(word)
+        let queryKey = words.key(letters)
         let matcher = BitParallelDistance(word)
         var buffer = EditDistance.Buffer()
         var scalars: [UInt32] = []
         var result: [Int32] = []
         let lowest = max(0, length - limit), highest = length + limit
-        let starts = tables.lengthStarts
-        guard starts.count >= 2 else { return [] }
-        let lastBucket = starts.count - 2
-        let firstPosition = Int(starts[min(lowest, lastBucket)])
-        // Words longer than the last bucket's length all share that bucket.
-        let endPosition = Int(starts[min(highest, lastBucket) + 1])
-        guard firstPosition < endPosition, endPosition <= tables.fuzzyOrder.count, endPosition <= tables.fuzzyLetters.count else { return [] }
-        // First the letter sets alone, in one tight pass, a length at a
-        // time; then the few left. Edits that make up a difference in length
-        // bring in no letters on the longer word's side: words two letters
-        // longer than a word two edits away have none it lacks.
+        let lastBucket = words.bucketCount - 1
+        guard lastBucket >= 0 else { return [] }
+        // First the letter sets alone, in tight passes over the groups near
+        // the query's key, a length at a time; then the few left. Edits that
+        // make up a difference in length bring in no letters on the longer
+        // word's side: words two letters longer than a word two edits away
+        // have none it lacks.
         var candidates: [Int32] = []
-        let sets = tables.fuzzyLetters
+        let sets = words.letterSets
+        var groups: [Int] = []
+        var groupsFor: (Int, Int) = (-1, -1)
+        // (Words longer than the last bucket's length all share that bucket.)
         for bucket in min(lowest, lastBucket)...min(highest, lastBucket) {
-            // (A damaged file's length table may run backwards: such a bucket is empty.)
-            let lower = max(firstPosition, Int(starts[bucket])), upper = min(endPosition, Int(starts[bucket + 1]))
-            guard lower < upper else { continue }
-            let range = lower..<upper
             let longer = bucket == lastBucket ? 0 : bucket - length
             let queryOnly = longer > 0 ? limit - longer : limit    // letters of the word the term may lack
             let termOnly = longer < 0 ? limit + longer : limit     // letters of the term the word may lack
             guard queryOnly >= 0, termOnly >= 0 else { continue }
-            for position in range {
-                let set = sets[position]
-                if (letters & ~set).nonzeroBitCount <= queryOnly && (set & ~letters).nonzeroBitCount <= termOnly {
-                    candidates.append(Int32(truncatingIfNeeded: position))
+            if groupsFor != (queryOnly, termOnly) {
+                groupsFor = (queryOnly, termOnly)
+                groups.removeAll(keepingCapacity: true)
+                for key in 0..<FuzzyWords.groupCount
+                where LetterSet.atMost(UInt64(queryKey & ~key), queryOnly) && LetterSet.atMost(UInt64(key & ~queryKey), termOnly) {
+                    groups.append(key)
+                }
+            }
+            for key in groups {
+                for place in words.places(bucket: bucket, key: key) {
+                    let set = sets[place]
+                    if LetterSet.atMost(letters & ~set, queryOnly) && LetterSet.atMost(set & ~letters, termOnly) {
+                        candidates.append(Int32(truncatingIfNeeded: place))
+                    }
                 }
             }
         }
         for candidate in candidates {
-            let position = Int(candidate)
-            let id = Int(tables.fuzzyOrder[position])
-            let term = words.bytes(position)
-            guard let first = term.first, !(first >= 48 && first <= 57) else { continue }
+            let place = Int(candidate)
+            let term = words.bytes(place)
             let close: Bool
             if let matcher, let distance = matcher.distance(toASCII: term, limit: limit) {
                 // Most words: their bytes are their letters.
@@ -71,7 +73,7 @@ struct FuzzyLookup {
                     close = EditDistance.within(scalars, word, limit: limit, buffer: &buffer)
                 }
             }
-            if close && IndexTables.compare(term, wordBytes) != 0 { result.append(Int32(id)) }
+            if close && IndexTables.compare(term, wordBytes) != 0 { result.append(words.ids[place]) }
         }
         result.sort()
         return result
@@ -187,38 +189,5 @@ struct BitParallelDistance {
             previousDiagonal = diagonal
             previousMatches = matches
         }
-    }
-}
-
-/// The vocabulary's bytes once more, in the fuzzy table's order: the words a
-/// lookup checks then lie one after another in memory, where reading them
-/// from the sorted vocabulary jumped about it for every candidate. Made the
-/// first time an index is searched fuzzily (a millisecond for 100,000
-/// words), not stored in the index file.
-final class FuzzyWords: @unchecked Sendable {
-    /// Written once here, then only read.
-    private let text: UnsafeMutableBufferPointer<UInt8>
-    private let starts: [UInt32]
-
-    init(tables: IndexTables) {
-        var total = 0
-        for id in tables.fuzzyOrder { total += tables.termBytes(Int(id)).count }
-        text = .allocate(capacity: max(total, 1))
-        var starts: [UInt32] = [0]
-        starts.reserveCapacity(tables.fuzzyOrder.count + 1)
-        var cursor = 0
-        for id in tables.fuzzyOrder {
-            for byte in tables.termBytes(Int(id)) { text[cursor] = byte; cursor += 1 }
-            starts.append(UInt32(truncatingIfNeeded: cursor))
-        }
-        self.starts = starts
-    }
-
-    deinit { text.deallocate() }
-
-    /// The word at a place of the fuzzy table, valid while this object lives.
-    @inline(__always)
-    func bytes(_ position: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: UnsafeBufferPointer(text)[Int(starts[position])..<Int(starts[position + 1])])
     }
 }

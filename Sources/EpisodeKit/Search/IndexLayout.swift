@@ -22,7 +22,7 @@ struct IndexLayout {
 
     static let magic: [UInt8] = Array("PODRIDX1".utf8)
     /// Changes whenever tokenising or the tables change: an index of another version is rebuilt.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let headerSize = 8 + 4 + 4 + Table.allCases.count * 16 + 8
 
     /// Element counts per table.

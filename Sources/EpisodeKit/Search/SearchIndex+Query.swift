@@ -232,6 +232,6 @@ extension SearchIndex {
         let target = word.unicodeScalars.map(\.value)
         var word = word
         let words = fuzzyWords
-        return word.withUTF8 { bytes in FuzzyLookup(tables: tables, words: words).terms(within: limit, of: target, excluding: bytes) }
+        return word.withUTF8 { bytes in FuzzyLookup(words: words).terms(within: limit, of: target, excluding: bytes) }
     }
 }

@@ -16,7 +16,7 @@ public final class SearchIndex: @unchecked Sendable {
     private let memory: IndexMemory
     private let fuzzyWordsMade = Locked<FuzzyWords?>(nil)
 
-    /// The vocabulary in the fuzzy table's order, made at the first fuzzy lookup.
+    /// The vocabulary grouped for fuzzy lookups, made at the first one.
     var fuzzyWords: FuzzyWords {
         fuzzyWordsMade.withLock { made in
             if let made { return made }
@@ -84,8 +84,9 @@ public final class SearchIndex: @unchecked Sendable {
     /// How many postings (word occurrences) it holds.
     public var postingCount: Int { tables.postings.count }
 
-    /// Bytes of the fuzzy lookup's own table (terms by length, with their letter sets).
-    public var fuzzyTableBytes: Int { tables.fuzzyOrder.count * 4 + tables.fuzzyLetters.count * 8 + tables.lengthStarts.count * 4 }
+    /// Bytes of the fuzzy lookup's own tables: the file's (terms by length)
+    /// and the grouped copy made in memory at the first fuzzy lookup.
+    public var fuzzyTableBytes: Int { tables.fuzzyOrder.count * 4 + tables.fuzzyLetters.count * 8 + tables.lengthStarts.count * 4 + fuzzyWords.memory }
 
     /// Bytes the index holds (its tables), for the benchmark.
     public var approximateMemory: Int { memory.base.count }

@@ -196,4 +196,67 @@ struct FuzzyLookupTests {
             #expect(index.fuzzyTermIDs(for: query) == scanned, "\(query)")
         }
     }
+
+    /// A vocabulary big enough that the lookup's groups are full and its
+    /// signatures' doubled-letter bits matter: 4,000 words of 3–16 letters
+    /// from a small alphabet (so letters repeat), in families a few edits
+    /// apart, a few letters in other scripts or digits; queries are
+    /// misspellings of them, edited once or twice, and words made up.
+    @Test("on a large vocabulary of repeated letters, the groups and signatures drop no word the full scan finds")
+    func agreesWithScanOnLargeVocabulary() {
+        var generator = SeededGenerator(seed: 42)
+        let alphabet = Array("aeiorstlnsseeaaokpz")
+        let extra = Array("äöüéйαß0123")
+        func word(length: Int) -> String {
+            String((0..<length).map { _ in
+                generator.next() % 40 == 0 ? extra.randomElement(using: &generator)! : alphabet.randomElement(using: &generator)!
+            })
+        }
+        func edited(_ word: [Character], times: Int) -> [Character] {
+            var letters = word
+            for _ in 0..<times where letters.count > 2 {
+                let at = Int.random(in: 0..<letters.count, using: &generator)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: letters[at] = alphabet.randomElement(using: &generator)!
+                case 1: letters.remove(at: at)
+                case 2: letters.insert(alphabet.randomElement(using: &generator)!, at: at)
+                default: if at + 1 < letters.count { letters.swapAt(at, at + 1) }
+                }
+            }
+            return letters
+        }
+        // Families of words a few edits apart, as real vocabularies have.
+        var words = Set<String>()
+        while words.count < 4_000 {
+            let base = Array(word(length: Int.random(in: 3...16, using: &generator)))
+            words.insert(String(base))
+            for _ in 0..<3 { words.insert(String(edited(base, times: 1))) }
+        }
+        let text = words.sorted().joined(separator: " ")
+        let index = SearchIndex(episodes: [Episode(title: "t", segments: [Segment(index: 0, start: .zero, text: text)], format: .text)])
+        let terms = (0..<index.termCount).map { index.term(Int32($0)) }
+        let termScalars = terms.map { Array($0.unicodeScalars) }
+        var checked = 0, found = 0
+        for round in 0..<200 {
+            let letters = round % 10 == 0
+                ? Array(word(length: Int.random(in: 4...14, using: &generator)))
+                : edited(Array(terms.randomElement(using: &generator)!), times: Int.random(in: 1...2, using: &generator))
+            let query = String(letters)
+            guard !query.contains(where: \.isNumber) else { continue }
+            let limit = EditDistance.allowance(forLength: query.unicodeScalars.count)
+            let queryScalars = Array(query.unicodeScalars)
+            let scanned = terms.indices.filter { id in
+                // (Words further apart in length than the allowance are further apart in edits too.)
+                limit > 0 && abs(termScalars[id].count - queryScalars.count) <= limit
+                    && terms[id] != query && !(terms[id].first?.isNumber ?? false)
+                    && ReferenceDistance.between(termScalars[id], queryScalars) <= limit
+            }.map(Int32.init)
+            #expect(index.fuzzyTermIDs(for: query) == scanned, "\(query)")
+            checked += 1
+            found += scanned.count
+        }
+        // The check means something only if words were found near most queries.
+        print("large vocabulary: \(checked) queries, \(found) words found")
+        #expect(checked > 150 && found > checked, "\(checked) queries, \(found) words found")
+    }
 }
