@@ -5,13 +5,14 @@ import Glibc
 /// Term numbering keyed by folded bytes: an open-addressing hash table over
 /// a byte arena, so looking up a word that is already known allocates nothing.
 struct TermTable {
-    /// Per slot: the hash's top 32 bits, then term id + 1; 0 = empty. The
-    /// hash is checked in the slot itself and the term's place read from one
-    /// array, so a lookup touches three places in memory, not five.
+    /// Two words per slot: the term's first eight bytes (zero-padded), then
+    /// the hash's top 16 bits, the length (16 bits, capped) and term id + 1
+    /// (0 = empty). Most words are eight bytes or fewer, so a lookup of a
+    /// known word reads one slot and nothing else: this runs for every word
+    /// of every text an index takes in, and the words of a large vocabulary
+    /// are mostly not in the cache.
     private var slots: [UInt64]
     private var hashes: [UInt64] = []   // per term
-    /// Per term: where its bytes start in the arena, and how many (start << 32 | length).
-    private var spans: [UInt64] = []
     private var arena: [UInt8] = []
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
@@ -20,7 +21,7 @@ struct TermTable {
     init(capacity: Int = 4096) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size * 2)
         mask = size - 1
     }
 
@@ -28,41 +29,49 @@ struct TermTable {
 
     /// The id of `bytes`, adding it when new.
     mutating func id(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = Self.hash(bytes)
-        // The known word, looked up through raw pointers: this runs for every
-        // word of every text an index takes in.
-        let tag = hash >> 32
+        let head = Self.head(bytes)
+        let hash = Self.hash(bytes, head: head)
+        let check = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
         let (known, free) = slots.withUnsafeBufferPointer { slots in
-            spans.withUnsafeBufferPointer { spans in
-                arena.withUnsafeBufferPointer { arena -> (Int?, Int) in
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 { return (nil, slot) }
-                        if entry >> 32 == tag {
-                            let id = Int(entry & 0xFFFF_FFFF) - 1
-                            let span = spans[id]
-                            if Int(span & 0xFFFF_FFFF) == bytes.count,
-                               bytes.count == 0 || memcmp(arena.baseAddress! + Int(span >> 32), bytes.baseAddress!, bytes.count) == 0 {
-                                return (id, slot)
-                            }
+            arena.withUnsafeBufferPointer { arena -> (Int?, Int) in
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let entry = slots[slot &* 2 &+ 1]
+                    if entry == 0 { return (nil, slot) }
+                    if entry & ~0xFFFF_FFFF == check && slots[slot &* 2] == head {
+                        let id = Int(entry & 0xFFFF_FFFF) - 1
+                        // Past eight bytes, the rest from the arena (and the
+                        // length itself, for words too long for the slot's count).
+                        if bytes.count <= 8
+                            || (Int(lengths[id]) == bytes.count && Self.sameTail(bytes, arena.baseAddress! + Int(starts[id]))) {
+                            return (id, slot)
                         }
-                        slot = (slot + 1) & mask
                     }
+                    slot = (slot &+ 1) & mask
                 }
             }
         }
         if let known { return known }
-        let slot = free
         let id = hashes.count
-        slots[slot] = tag << 32 | UInt64(id + 1)
+        slots[free * 2] = head
+        slots[free * 2 + 1] = check | UInt64(id + 1)
         hashes.append(hash)
-        spans.append(UInt64(arena.count) << 32 | UInt64(bytes.count))
         starts.append(Int32(arena.count))
         lengths.append(Int32(bytes.count))
         arena.append(contentsOf: bytes)
-        if hashes.count * 2 > slots.count { grow() }
+        if hashes.count * 2 > slots.count / 2 { grow() }
         return id
+    }
+
+    /// Whether the bytes after the first eight are the same (the lengths are).
+    @inline(__always)
+    private static func sameTail(_ bytes: UnsafeBufferPointer<UInt8>, _ stored: UnsafePointer<UInt8>) -> Bool {
+        var index = 8
+        while index < bytes.count {
+            if bytes[index] != stored[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// A term's bytes, for the length of `body`.
@@ -78,23 +87,40 @@ struct TermTable {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = [UInt64](repeating: 0, count: size)
+        let size = slots.count
+        slots = [UInt64](repeating: 0, count: size * 2)
         mask = size - 1
-        for (id, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = (hash >> 32) << 32 | UInt64(id + 1)
+        arena.withUnsafeBufferPointer { arena in
+            for (id, hash) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot * 2 + 1] != 0 { slot = (slot + 1) & mask }
+                let bytes = UnsafeBufferPointer(rebasing: arena[Int(starts[id])..<Int(starts[id] + lengths[id])])
+                slots[slot * 2] = Self.head(bytes)
+                slots[slot * 2 + 1] = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32 | UInt64(id + 1)
+            }
         }
     }
 
-    /// FNV-1a with a final mix: fast for short words, well spread.
+    /// The first eight bytes, little-endian, zero-padded.
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+    static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for index in 0..<min(bytes.count, 8) { head |= UInt64(bytes[index]) << UInt64(index * 8) }
+        return head
+    }
+
+    /// Eight bytes at a time, each step a multiply and a shift (a byte at a
+    /// time was a chain of multiplies as long as the word).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64) -> UInt64 {
+        var hash = (head ^ UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        var index = 8
+        while index < bytes.count {
+            var chunk: UInt64 = 0
+            for offset in 0..<min(bytes.count - index, 8) { chunk |= UInt64(bytes[index + offset]) << UInt64(offset * 8) }
+            hash ^= hash >> 31
+            hash = (hash ^ chunk) &* 0x94D0_49BB_1331_11EB
+            index += 8
         }
         hash ^= hash >> 29
         hash = hash &* 0xBF58_476D_1CE4_E5B9
