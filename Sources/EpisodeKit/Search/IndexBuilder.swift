@@ -204,30 +204,42 @@ enum IndexBuilder {
             unitBases.append(unitBase)
             unitBase += UInt64(partial.unitEpisode.count)
         }
-        // Each worker scatters its postings into its own places, all at once.
+        // Each worker scatters its postings into its own places, all at once,
+        // and meanwhile finds where two of the commonest terms stand in a row.
         let target = DisjointWrites(buffer: postings)
         let starts = workerCursors, bases = unitBases
+        let keepsPairs = !dense.isEmpty && dense.count <= PairFinder.mostTerms
+        var densePlace = [Int16](repeating: -1, count: keepsPairs ? termCount : 0)
+        for (place, term) in dense.enumerated() where keepsPairs { densePlace[term] = Int16(place) }
+        let localDense: [[Int16]] = keepsPairs ? localRanks.map { ranks in ranks.map { densePlace[Int($0)] } } : []
+        let found = Locked([PairFinder?](repeating: nil, count: partials.count))
         DispatchQueue.concurrentPerform(iterations: partials.count) { worker in
             let partial = partials[worker]
             var mine = starts[worker]
             let shift = bases[worker] << 32
             let postings = target.buffer
+            var finder = PairFinder(termCount: dense.count)
+            let dense = keepsPairs ? localDense[worker] : []
             if let again {
                 again.read(worker: worker) { local, value in
                     postings[mine[local]] = value &+ shift
                     mine[local] += 1
+                    if keepsPairs, dense[local] >= 0 { finder.add(value &+ shift, term: dense[local]) }
                 }
-                return
-            }
-            partial.postingTerms.withUnsafeBufferPointer { terms in
-                partial.postingValues.withUnsafeBufferPointer { values in
-                    for index in 0..<values.count {
-                        let local = Int(terms[index])
-                        postings[mine[local]] = values[index] &+ shift
-                        mine[local] += 1
+            } else {
+                partial.postingTerms.withUnsafeBufferPointer { terms in
+                    partial.postingValues.withUnsafeBufferPointer { values in
+                        for index in 0..<values.count {
+                            let local = Int(terms[index])
+                            postings[mine[local]] = values[index] &+ shift
+                            mine[local] += 1
+                            if keepsPairs, dense[local] >= 0 { finder.add(values[index] &+ shift, term: dense[local]) }
+                        }
                     }
                 }
             }
+            finder.finish()
+            found.withLock { $0[worker] = finder }
         }
         // Number aliases are reported after the words they cover, so a
         // term's postings inside one unit can be out of position order.
@@ -292,6 +304,61 @@ enum IndexBuilder {
             firstUnit += Int64(unitsOfEpisode[episode])
         }
         episodeBase[source.count] = firstUnit
+        guard keepsPairs else { return (memory, tables) }
+        return addPairs(found.withLock { $0.compactMap { $0 } }, counts: counts, memory: memory,
+                        frequencies: dense.map { postingCounts[$0] }, budget: postings.count / 8)
+    }
+
+    /// The pair tables, laid out after everything else: the block grows
+    /// by their size, so nothing written before moves within it. The pairs
+    /// of the commonest terms are kept first, one term at a time, while they
+    /// fit in `budget` postings (an eighth of the others'); a pair of terms
+    /// left out is marked so, and its phrase merged as before.
+    private static func addPairs(_ finders: [PairFinder], counts: [Int], memory: IndexMemory,
+                                 frequencies: [Int], budget: Int) -> (IndexMemory, IndexTables) {
+        let termCount = frequencies.count
+        let pairCount = termCount * termCount
+        var sizes = [Int](repeating: 0, count: pairCount)
+        for finder in finders {
+            for pair in finder.pairs { sizes[Int(pair)] += 1 }
+        }
+        var kept = [Bool](repeating: false, count: termCount)
+        var keptTotal = 0
+        for term in (0..<termCount).sorted(by: { (frequencies[$0], $1) > (frequencies[$1], $0) }) {
+            // The pairs this term adds: with itself and with those kept already.
+            var adds = sizes[term * termCount + term]
+            for other in 0..<termCount where kept[other] {
+                adds += sizes[term * termCount + other] + sizes[other * termCount + term]
+            }
+            guard keptTotal + adds <= budget else { break }
+            kept[term] = true
+            keptTotal += adds
+        }
+        var counts = counts
+        counts[IndexLayout.Table.pairStarts.rawValue] = pairCount + 1
+        counts[IndexLayout.Table.pairPostings.rawValue] = keptTotal
+        let layout = IndexLayout(counts: counts)
+        memory.grow(to: layout.totalSize)
+        layout.writeHeader(into: UnsafeMutableRawBufferPointer(mutating: memory.base))
+        let tables = layout.tables(in: memory.base)
+        let starts = UnsafeMutableBufferPointer(mutating: tables.pairStarts)
+        let postings = UnsafeMutableBufferPointer(mutating: tables.pairPostings)
+        var next = [Int](repeating: 0, count: pairCount)
+        var total = 0
+        for pair in 0..<pairCount {
+            let keeps = kept[pair / termCount] && kept[pair % termCount]
+            starts[pair] = UInt64(total) | (keeps ? 0 : IndexTables.pairLeftOut)
+            next[pair] = keeps ? total : -1
+            total += keeps ? sizes[pair] : 0
+        }
+        starts[pairCount] = UInt64(total)
+        // Workers in order, each in unit order: every pair's postings ascend.
+        for finder in finders {
+            for (index, pair) in finder.pairs.enumerated() where next[Int(pair)] >= 0 {
+                postings[next[Int(pair)]] = finder.postings[index]
+                next[Int(pair)] += 1
+            }
+        }
         return (memory, tables)
     }
 }
@@ -374,4 +441,73 @@ private struct Rescan: Sendable {
 /// A buffer that workers write at once, each to places no other writes.
 private struct DisjointWrites: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<UInt64>
+}
+
+/// Where two of the commonest terms stand in a row, found in one worker's
+/// postings as they are met (a unit's postings together, units in order):
+/// for each posting of one, the postings of any that begins where it ends.
+/// Each found pair is kept as the second word's posting, so a phrase goes on
+/// from it as from a merge of the two words' lists.
+struct PairFinder: Sendable {
+    /// More common terms than this and the index keeps no pairs (their
+    /// table would grow with the square of the count).
+    static let mostTerms = 256
+
+    let termCount: Int
+    /// Per pair found: its number (first × count + second) and the posting.
+    private(set) var pairs: [Int32] = []
+    private(set) var postings: [UInt64] = []
+    private var unit: UInt64 = .max
+    /// The current unit's postings of common terms, and which term each is.
+    private var current: [UInt64] = []
+    private var currentTerms: [Int16] = []
+    private var found: [(Int32, UInt64)] = []
+
+    init(termCount: Int) { self.termCount = termCount }
+
+    mutating func add(_ posting: UInt64, term: Int16) {
+        if posting >> 32 != unit {
+            flush()
+            unit = posting >> 32
+        }
+        current.append(posting)
+        currentTerms.append(term)
+    }
+
+    mutating func finish() { flush() }
+
+    /// The pairs of the unit gathered so far.
+    private mutating func flush() {
+        defer {
+            current.removeAll(keepingCapacity: true)
+            currentTerms.removeAll(keepingCapacity: true)
+        }
+        guard current.count > 1 else { return }
+        // Number aliases come after the words they cover: in position order first.
+        if zip(current, current.dropFirst()).contains(where: { $0 > $1 }) {
+            let order = current.indices.sorted { current[$0] < current[$1] }
+            current = order.map { current[$0] }
+            currentTerms = order.map { currentTerms[$0] }
+        }
+        found.removeAll(keepingCapacity: true)
+        for index in current.indices {
+            let want = (current[index] >> 8) + (current[index] & 0xFF)
+            // The first posting whose key is `want`, then all with that key.
+            var low = 0, high = current.count
+            while low < high {
+                let middle = (low + high) >> 1
+                if current[middle] >> 8 < want { low = middle + 1 } else { high = middle }
+            }
+            while low < current.count && current[low] >> 8 == want {
+                found.append((Int32(currentTerms[index]) * Int32(termCount) + Int32(currentTerms[low]), current[low]))
+                low += 1
+            }
+        }
+        // Two places of one word may end where the same word begins: once.
+        if found.count > 1 { found.sort { ($0.0, $0.1) < ($1.0, $1.1) } }
+        for (number, entry) in found.enumerated() where number == 0 || found[number - 1] != entry {
+            pairs.append(entry.0)
+            postings.append(entry.1)
+        }
+    }
 }

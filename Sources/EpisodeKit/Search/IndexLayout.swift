@@ -9,13 +9,15 @@ struct IndexLayout {
         case unitEpisode, unitItem, unitStart, unitField
         case episodeBase, episodeKey, episodeRevision, textStarts, texts
         case denseTerms, denseBits
+        /// Last, so the builder can add them once the rest is written (see `IndexBuilder.pairs`).
+        case pairStarts, pairPostings
 
         var elementSize: Int {
             switch self {
             case .arena, .unitField, .texts: return 1
             case .termStarts, .unitEpisode, .unitItem, .fuzzyOrder, .lengthStarts, .denseTerms: return 4
             case .postingStarts, .postings, .fuzzyLetters, .unitStart, .episodeBase, .episodeKey, .episodeRevision, .textStarts,
-                 .denseBits: return 8
+                 .denseBits, .pairStarts, .pairPostings: return 8
             }
         }
     }
@@ -97,7 +99,8 @@ struct IndexLayout {
                            episodeBase: view(.episodeBase, Int64.self), episodeKey: view(.episodeKey, Int64.self),
                            episodeRevision: view(.episodeRevision, Int64.self), textStarts: view(.textStarts, UInt64.self),
                            texts: view(.texts, UInt8.self), denseTerms: view(.denseTerms, UInt32.self),
-                           denseBits: view(.denseBits, UInt64.self))
+                           denseBits: view(.denseBits, UInt64.self),
+                           pairStarts: view(.pairStarts, UInt64.self), pairPostings: view(.pairPostings, UInt64.self))
     }
 
     /// Whether the tables agree with each other where a query relies on it
@@ -114,6 +117,7 @@ struct IndexLayout {
             && tables.denseBits.count == tables.denseTerms.count * tables.denseWords
             && zip(tables.denseTerms, tables.denseTerms.dropFirst()).allSatisfy { $0 < $1 }
             && tables.denseTerms.allSatisfy { Int($0) < terms }
+            && (tables.pairStarts.isEmpty || tables.pairStarts.count == tables.denseTerms.count * tables.denseTerms.count + 1)
     }
 
     /// Whether a file starts as an index of another format version does

@@ -45,21 +45,53 @@ struct IndexTables {
     /// such a word joins a bitmap instead of reading a posting per place.
     var denseTerms: UnsafeBufferPointer<UInt32>
     var denseBits: UnsafeBufferPointer<UInt64>
+    /// Two of the commonest terms in a row: for each ordered pair of
+    /// `denseTerms` (first × count + second), where its postings start in
+    /// `pairPostings` (count² + 1 entries, `pairLeftOut` set on the pairs
+    /// not kept; none when the index keeps no pairs), and there the second
+    /// word's postings where it follows the first. A phrase of two common words is read from here instead of
+    /// merging two lists of hundreds of thousands of postings.
+    var pairStarts: UnsafeBufferPointer<UInt64>
+    var pairPostings: UnsafeBufferPointer<UInt64>
 
     /// Words of one unit bitmap.
     var denseWords: Int { (unitCount + 63) / 64 }
 
-    /// A term's units as a bitmap, when it is one of the commonest.
-    func unitBits(ofTerm id: Int) -> UnsafeBufferPointer<UInt64>? {
+    /// Marks a pair's start when the index left that pair out (its terms are
+    /// not among those whose pairs fit): the phrase is merged instead.
+    static let pairLeftOut: UInt64 = 1 << 63
+
+    /// Where `second` follows `first` (the second word's postings), when
+    /// both are among the commonest terms and the index keeps their pairs;
+    /// nil when the lists must be merged instead.
+    func pairPostings(_ first: Int, _ second: Int) -> UnsafeBufferPointer<UInt64>? {
+        let count = denseTerms.count
+        guard count > 0, pairStarts.count == count * count + 1,
+              let a = densePlace(ofTerm: first), let b = densePlace(ofTerm: second) else { return nil }
+        let entry = pairStarts[a * count + b]
+        guard entry & Self.pairLeftOut == 0 else { return nil }
+        let lower = entry, upper = pairStarts[a * count + b + 1] & ~Self.pairLeftOut
+        // (A damaged file's starts may run backwards or past the end: merge instead.)
+        guard lower <= upper, upper <= UInt64(pairPostings.count) else { return nil }
+        return UnsafeBufferPointer(rebasing: pairPostings[Int(lower)..<Int(upper)])
+    }
+
+    /// A term's place among the commonest, when it is one.
+    func densePlace(ofTerm id: Int) -> Int? {
         guard !denseTerms.isEmpty, id >= 0 else { return nil }
         var low = 0, high = denseTerms.count
         while low < high {
             let middle = (low + high) >> 1
             if Int(denseTerms[middle]) < id { low = middle + 1 } else { high = middle }
         }
+        return low < denseTerms.count && Int(denseTerms[low]) == id ? low : nil
+    }
+
+    /// A term's units as a bitmap, when it is one of the commonest.
+    func unitBits(ofTerm id: Int) -> UnsafeBufferPointer<UInt64>? {
         let words = denseWords
-        guard low < denseTerms.count, Int(denseTerms[low]) == id, (low + 1) * words <= denseBits.count else { return nil }
-        return UnsafeBufferPointer(rebasing: denseBits[(low * words)..<((low + 1) * words)])
+        guard let place = densePlace(ofTerm: id), (place + 1) * words <= denseBits.count else { return nil }
+        return UnsafeBufferPointer(rebasing: denseBits[(place * words)..<((place + 1) * words)])
     }
 
     var termCount: Int { max(0, termStarts.count - 1) }
@@ -154,15 +186,29 @@ struct IndexTables {
 /// Memory that holds an index's tables: one allocation for an index built
 /// here, or a file mapped read-only. Freed (or unmapped) with the index.
 final class IndexMemory: @unchecked Sendable {
-    let base: UnsafeRawBufferPointer
+    /// Changes only while the builder grows it, before anyone else sees it.
+    private(set) var base: UnsafeRawBufferPointer
     private let mapped: Bool
 
-    /// Fresh memory, zeroed, 8-byte aligned.
+    /// Fresh memory, zeroed, 8-byte aligned (calloc: large blocks come as
+    /// zero pages, not written over).
     init(allocating size: Int) {
-        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 8), alignment: 8)
-        memory.initializeMemory(as: UInt8.self, repeating: 0)
-        base = UnsafeRawBufferPointer(memory)
+        guard let memory = calloc(max(size, 8), 1) else { fatalError("podread: out of memory (\(size) bytes for a search index)") }
+        base = UnsafeRawBufferPointer(start: memory, count: max(size, 8))
         mapped = false
+    }
+
+    /// Makes fresh memory longer, keeping its bytes and zeroing the new
+    /// ones (realloc: a large block is moved by remapping its pages, not
+    /// copied). Tables read from it before are no longer valid.
+    func grow(to size: Int) {
+        precondition(!mapped)
+        guard size > base.count else { return }
+        guard let memory = realloc(UnsafeMutableRawPointer(mutating: base.baseAddress), size) else {
+            fatalError("podread: out of memory (\(size) bytes for a search index)")
+        }
+        memset(memory + base.count, 0, size - base.count)
+        base = UnsafeRawBufferPointer(start: memory, count: size)
     }
 
     /// A file's bytes mapped read-only; nil when the file cannot be mapped.
@@ -178,7 +224,7 @@ final class IndexMemory: @unchecked Sendable {
         if mapped {
             munmap(UnsafeMutableRawPointer(mutating: base.baseAddress), base.count)
         } else {
-            base.deallocate()
+            free(UnsafeMutableRawPointer(mutating: base.baseAddress))
         }
     }
 }

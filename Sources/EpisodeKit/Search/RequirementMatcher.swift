@@ -64,27 +64,38 @@ struct RequirementMatcher: Sendable {
 enum PhraseMatcher {
     static func units(_ phrase: [String], in index: SearchIndex) -> [Int] {
         var lists: [UnsafeBufferPointer<UInt64>] = []
+        var ids: [Int] = []
         for word in phrase {
             guard let id = index.termID(for: word) else { return [] }
             lists.append(index.postings(of: id))
+            ids.append(Int(id))
         }
         guard let first = lists.first else { return [] }
         // A key is `unit << 24 | position` (a posting without its span);
         // `needed` holds, per partial match, the key its next word must have.
         var needed: [UInt64]
         var remaining = lists.dropFirst()
-        if let second = remaining.first, second.count * 16 < first.count {
+        if ids.count >= 2, let pairs = index.tables.pairPostings(ids[0], ids[1]) {
+            // Two of the commonest words: the index has their pairs already.
+            needed = pairs.map { ($0 >> 8) + ($0 & 0xFF) }
+            remaining = remaining.dropFirst()
+            if needed.isEmpty { return [] }
+        } else if let second = remaining.first, second.count * lopsided < first.count {
             // A rare word after a common one: each of the rare word's places
-            // looks back for the common word, by binary search.
+            // looks back for the common word.
             needed = lookBack(second, in: first)
             remaining = remaining.dropFirst()
             if needed.isEmpty { return [] }
-        } else if let second = remaining.first, first.count * 16 < second.count {
+        } else if let second = remaining.first, first.count * lopsided < second.count {
             // A rare word before a common one: each place looks ahead.
             needed = []
+            var from = 0, previous: UInt64 = 0
             for posting in first {
                 let want = (posting >> 8) + (posting & 0xFF)
-                guard var at = firstIndex(in: second, key: want) else { continue }
+                if want < previous { from = 0 }   // (a longer span before: look from the start)
+                previous = want
+                var at = gallop(second, from: from, key: want)
+                from = at
                 while at < second.count && second[at] >> 8 == want {
                     needed.append(want + (second[at] & 0xFF))
                     at += 1
@@ -107,20 +118,27 @@ enum PhraseMatcher {
         for list in remaining {
             if !isAscending(needed) { needed.sort() }
             var next: [UInt64] = []
-            if list.count * 16 < needed.count {
+            if list.count * lopsided < needed.count {
                 // Few postings against many partial matches: look each one up.
-                for posting in list {
-                    let key = posting >> 8
-                    if binarySearch(needed, key) { next.append(key + (posting & 0xFF)) }
+                needed.withUnsafeBufferPointer { wants in
+                    var from = 0, previous: UInt64 = 0
+                    for posting in list {
+                        let key = posting >> 8
+                        if key < previous { from = 0 }
+                        previous = key
+                        from = gallop(wants, from: from, key: key, shift: 0)
+                        if from < wants.count && wants[from] == key { next.append(key + (posting & 0xFF)) }
+                    }
                 }
-            } else if needed.count * 16 < list.count {
+            } else if needed.count * lopsided < list.count {
+                var from = 0
                 for want in needed {
-                    if let found = firstIndex(in: list, key: want) {
-                        var j = found
-                        while j < list.count && list[j] >> 8 == want {
-                            next.append(want + (list[j] & 0xFF))
-                            j += 1
-                        }
+                    // (`needed` ascends: each look starts where the last ended.)
+                    var j = gallop(list, from: from, key: want)
+                    from = j
+                    while j < list.count && list[j] >> 8 == want {
+                        next.append(want + (list[j] & 0xFF))
+                        j += 1
                     }
                 }
             } else {
@@ -160,15 +178,15 @@ enum PhraseMatcher {
     /// most 255 positions, so only that window before each place is read.
     private static func lookBack(_ later: UnsafeBufferPointer<UInt64>, in earlier: UnsafeBufferPointer<UInt64>) -> [UInt64] {
         var next: [UInt64] = []
+        var from = 0, previous: UInt64 = 0
         for posting in later {
             let key = posting >> 8
             let position = key & 0xFF_FFFF
             let lowest = key - min(position, 255)
-            var low = 0, high = earlier.count
-            while low < high {
-                let middle = (low + high) >> 1
-                if earlier[middle] >> 8 < lowest { low = middle + 1 } else { high = middle }
-            }
+            if lowest < previous { from = 0 }
+            previous = lowest
+            var low = gallop(earlier, from: from, key: lowest)
+            from = low
             while low < earlier.count && earlier[low] >> 8 < key {
                 if (earlier[low] >> 8) + (earlier[low] & 0xFF) == key {
                     next.append(key + (posting & 0xFF))
@@ -213,23 +231,29 @@ enum PhraseMatcher {
         return true
     }
 
-    private static func binarySearch(_ keys: [UInt64], _ key: UInt64) -> Bool {
-        var low = 0, high = keys.count
-        while low < high {
-            let middle = (low + high) >> 1
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low < keys.count && keys[low] == key
-    }
+    /// When one list is this many times longer than the other, the shorter
+    /// one's entries are looked up in it rather than the two merged.
+    private static let lopsided = 8
 
-    /// The first posting whose key (`posting >> 8`) is `key`.
-    private static func firstIndex(in postings: UnsafeBufferPointer<UInt64>, key: UInt64) -> Int? {
-        var low = 0, high = postings.count
+    /// The first place at or after `from` whose key (`value >> shift`) is
+    /// `key` or more, for keys that ascend from `from` on: steps of 1, 2,
+    /// 4… from there, then a binary search within the last step. Lookups
+    /// for ascending keys stay near each other in memory, where a binary
+    /// search over the whole list started far away each time.
+    @inline(__always)
+    private static func gallop(_ values: UnsafeBufferPointer<UInt64>, from: Int, key: UInt64, shift: UInt64 = 8) -> Int {
+        var low = min(max(from, 0), values.count), high = low, step = 1
+        while high < values.count && values[high] >> shift < key {
+            low = high + 1
+            high += step
+            step <<= 1
+        }
+        high = min(high, values.count)
         while low < high {
             let middle = (low + high) >> 1
-            if postings[middle] >> 8 < key { low = middle + 1 } else { high = middle }
+            if values[middle] >> shift < key { low = middle + 1 } else { high = middle }
         }
-        return low < postings.count && postings[low] >> 8 == key ? low : nil
+        return low
     }
 
     private static func isAscending(_ keys: [UInt64]) -> Bool {

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import EpisodeKit
 
-/// The commonest words are answered from their units' bitmaps: the same
-/// hits as from their postings, in memory and from a file.
+/// The commonest words are answered from their units' bitmaps, and two of
+/// them in a row from their pairs: the same hits as from their postings, in
+/// memory and from a file.
 @Suite("Common words as bitmaps")
 struct DenseTermTests {
     /// 9,000 lines: `common` in every one, `often` in every second (both
@@ -14,8 +15,12 @@ struct DenseTermTests {
         let segments = (0..<9_000).map { number in
             var words = (0..<6).map { _ in filler.randomElement(using: &generator)! }
             words.insert("common", at: number % 5)
+            if number % 3 == 0 { words.insert("common", at: number % 5) }
             if number % 2 == 0 { words.insert("often", at: number % 4) }
             if number % 50 == 0 { words.append("seldom") }
+            // Hyphenated words stand for their parts too; spoken numbers for digits.
+            if number % 97 == 0 { words.insert("river-stone", at: 2) }
+            if number % 89 == 0 { words.insert("twenty twenty-four common", at: 1) }
             return Segment(index: number, start: TimeCode(milliseconds: number * 1000), text: words.joined(separator: " "))
         }
         return Episode(title: "Common words", segments: segments, format: .text)
@@ -34,8 +39,21 @@ struct DenseTermTests {
         }
         let dense = Set(index.tables.denseTerms.map { index.term(Int32($0)) })
         #expect(dense.contains("common") && dense.contains("often") && !dense.contains("seldom"))
+        // Two common words in a row are read from the index's pairs, those
+        // of the commonest words first while they fit in an eighth of the
+        // postings; here every word is common, and the others are merged.
+        func pair(_ first: String, _ second: String) -> UnsafeBufferPointer<UInt64>? {
+            index.tables.pairPostings(Int(index.termID(for: first)!), Int(index.termID(for: second)!))
+        }
+        #expect(index.tables.pairStarts.count == dense.count * dense.count + 1)
+        #expect(pair("common", "common")?.isEmpty == false)
+        #expect(pair("river", "stone") == nil)
+        #expect(index.tables.pairPostings.count <= index.tables.postings.count / 8)
         for query in ["common", "comm", "often", "oft", "commen", "common often", "\"common often\"", "often -common",
-                      "common -often", "seldom common", "-seldom often", "\"often common\" seldom"] {
+                      "common -often", "seldom common", "-seldom often", "\"often common\" seldom",
+                      "\"river stone\"", "\"stone river\"", "\"amber amber\"", "\"amber amber amber\"", "\"common river stone\"",
+                      "\"river often common\"", "\"common common\"", "\"common common often\"", "\"river common common\"", "\"harbour seldom\"", "\"seldom harbour\"", "\"2024 common\"",
+                      "\"twenty twenty-four common\"", "\"often river stone cloud\"", "\"meadow meadow\" -common"] {
             let parsed = SearchQuery(query)
             let expected = ReferenceSearchTests.reference(parsed, in: Self.episode)
             let results = index.search(parsed)
@@ -72,7 +90,8 @@ struct DenseTermTests {
                 }
                 try bytes.write(to: URL(fileURLWithPath: path))
                 guard let index = IndexFile.open(path) else { continue }
-                for query in ["common", "comm", "commen", "\"common often\"", "often -common", "seldom", "2024", "rivr stone"] {
+                for query in ["common", "comm", "commen", "\"common often\"", "often -common", "seldom", "2024", "rivr stone",
+                              "\"river stone\"", "\"amber amber amber\""] {
                     let results = index.search(query)
                     _ = results.hits(limit: 20)
                     _ = results.countsPerEpisode()
