@@ -208,7 +208,10 @@ enum IndexBuilder {
         // and meanwhile finds where two of the commonest terms stand in a row.
         let target = DisjointWrites(buffer: postings)
         let starts = workerCursors, bases = unitBases
-        let keepsPairs = !dense.isEmpty && dense.count <= PairFinder.mostTerms
+        // Only an index of many episodes keeps pairs: one episode's index (the
+        // reader's, read twice to stay lean) is made at every opening, and
+        // for a transcript of a million lines its memory comes first.
+        let keepsPairs = again == nil && !dense.isEmpty && dense.count <= PairFinder.mostTerms
         var densePlace = [Int16](repeating: -1, count: keepsPairs ? termCount : 0)
         for (place, term) in dense.enumerated() where keepsPairs { densePlace[term] = Int16(place) }
         let localDense: [[Int16]] = keepsPairs ? localRanks.map { ranks in ranks.map { densePlace[Int($0)] } } : []

@@ -26,14 +26,46 @@ struct DenseTermTests {
         return Episode(title: "Common words", segments: segments, format: .text)
     }()
 
+    /// The same lines as two episodes: an index of several episodes keeps
+    /// pairs of common words (one episode's index does not).
+    static let halves: [Episode] = {
+        let segments = Array(episode.segments)
+        return [Array(segments[..<4_500]), Array(segments[4_500...])].enumerated().map { number, part in
+            Episode(title: "Common words \(number + 1)",
+                    segments: part.enumerated().map { Segment(index: $0.offset, start: $0.element.start, text: $0.element.text) },
+                    format: .text)
+        }
+    }()
+
+    /// The reference's hits in each half, exact ones first, as an index of both lists them.
+    static func reference(_ query: SearchQuery) -> [HitLocation] {
+        let each = halves.enumerated().map { number, half in
+            ReferenceSearchTests.reference(query, in: half).map {
+                HitLocation(episode: number, field: $0.field, item: $0.item, fuzzy: $0.fuzzy)
+            }
+        }
+        return each.flatMap { $0.filter { !$0.fuzzy } } + each.flatMap { $0.filter(\.fuzzy) }
+    }
+
+    @Test("one episode's index keeps bitmaps but no pairs, and answers as a scan does")
+    func oneEpisode() {
+        let index = SearchIndex(episodes: [Self.episode])
+        #expect(!index.tables.denseTerms.isEmpty && index.tables.pairStarts.isEmpty)
+        for query in ["\"common common often\"", "\"river stone\"", "common -often"] {
+            let parsed = SearchQuery(query)
+            let expected = ReferenceSearchTests.reference(parsed, in: Self.episode)
+            #expect(index.search(parsed).locations(limit: 200) == Array(expected.prefix(200)), "\(query)")
+        }
+    }
+
     @Test("bitmaps are kept for the common words only, and answer as a scan does", arguments: ["memory", "file"])
     func agreement(source: String) throws {
-        var index = SearchIndex(episodes: [Self.episode])
+        var index = SearchIndex(episodes: Self.halves)
         if source == "file" {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podread-dense-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let saved = SearchIndex(source: .episodes([Self.episode]))
+            let saved = SearchIndex(source: .episodes(Self.halves))
             try IndexFile.save(saved, to: folder.appendingPathComponent("dense.index").path)
             index = try #require(IndexFile.open(folder.appendingPathComponent("dense.index").path))
         }
@@ -55,7 +87,7 @@ struct DenseTermTests {
                       "\"river often common\"", "\"common common\"", "\"common common often\"", "\"river common common\"", "\"harbour seldom\"", "\"seldom harbour\"", "\"2024 common\"",
                       "\"twenty twenty-four common\"", "\"often river stone cloud\"", "\"meadow meadow\" -common"] {
             let parsed = SearchQuery(query)
-            let expected = ReferenceSearchTests.reference(parsed, in: Self.episode)
+            let expected = Self.reference(parsed)
             let results = index.search(parsed)
             #expect(results.total == expected.count, "\(query)")
             #expect(results.locations(limit: 200) == Array(expected.prefix(200)), "\(query)")
@@ -68,7 +100,7 @@ struct DenseTermTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("scribbled.index").path
-        try IndexFile.save(SearchIndex(source: .episodes([Self.episode])), to: path)
+        try IndexFile.save(SearchIndex(source: .episodes(Self.halves)), to: path)
         let clean = try Data(contentsOf: URL(fileURLWithPath: path))
         let layout = try #require(clean.withUnsafeBytes { IndexLayout.read($0) })
         var generator = SeededGenerator(seed: 11)
