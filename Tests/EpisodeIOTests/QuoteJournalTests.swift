@@ -4,8 +4,10 @@ import Testing
 import EpisodeKit
 
 @Suite("The quote journal")
-struct QuoteJournalTests {
+final class QuoteJournalTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podread-journal-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
 
     private func quote(_ index: Int = 0) -> Quote {
         let segments = [Segment(index: 0, start: TimeCode(milliseconds: 751_000), text: "quote number \(index) -- with <!-- tricky --> text")]
@@ -67,6 +69,7 @@ struct XDGTests {
     @Test("a damaged positions file is ignored with a message, then written afresh")
     func damagedPositions() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podread-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let positions = ReadingPositions(environment: ["XDG_STATE_HOME": folder.path])
         try FileManager.default.createDirectory(at: positions.file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("{not json".utf8).write(to: positions.file)

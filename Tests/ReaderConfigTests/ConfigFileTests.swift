@@ -68,6 +68,7 @@ struct ConfigFileTests {
     @Test("no file means defaults and no problems; the file is never written")
     func files() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podread-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
         let missing = ConfigFile.load(directory.appendingPathComponent("config.toml"))
         #expect(missing.problems.isEmpty && missing.settings == ReaderSettings())
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
