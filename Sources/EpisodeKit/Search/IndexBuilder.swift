@@ -86,10 +86,11 @@ enum IndexBuilder {
 
     private static func assemble(_ partials: [PartialIndex], source: IndexSource, keepTexts: Bool,
                                  again: Rescan?) -> (IndexMemory, IndexTables) {
-        // One vocabulary over every worker's, then sorted by bytes: a term's number is its rank.
-        var vocabulary = TermTable(capacity: partials.map(\.table.count).max() ?? 16)
-        var globalIDs: [[Int]] = []
-        for partial in partials {
+        // One vocabulary over every worker's — the first worker's, with the
+        // others' words it lacks — then sorted by bytes: a term's number is its rank.
+        var vocabulary = partials.first?.table ?? TermTable()
+        var globalIDs: [[Int]] = [Array(0..<vocabulary.count)]
+        for partial in partials.dropFirst() {
             globalIDs.append((0..<partial.table.count).map { local in partial.table.withBytes(local) { vocabulary.id(for: $0) } })
         }
         let termCount = vocabulary.count
@@ -97,7 +98,19 @@ enum IndexBuilder {
             func bytes(_ id: Int) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(rebasing: arena[Int(starts[id])..<Int(starts[id] + lengths[id])])
             }
-            return (0..<termCount).sorted { IndexTables.compare(bytes($0), bytes($1)) < 0 }
+            // By the first eight bytes as a big-endian number (byte order for
+            // them), then words that share those by all their bytes: most
+            // comparisons are of two integers, not two calls to memcmp.
+            var keyed = (0..<termCount).map { (TermTable.head(bytes($0)).byteSwapped, Int32($0)) }
+            keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count && keyed[end].0 == keyed[start].0 { end += 1 }
+                if end - start > 1 { keyed[start..<end].sort { IndexTables.compare(bytes(Int($0.1)), bytes(Int($1.1))) < 0 } }
+                start = end
+            }
+            return keyed.map { Int($0.1) }
         }
         var rank = [Int](repeating: 0, count: termCount)
         for (position, id) in order.enumerated() { rank[id] = position }
@@ -464,7 +477,6 @@ struct PairFinder: Sendable {
     /// The current unit's postings of common terms, and which term each is.
     private var current: [UInt64] = []
     private var currentTerms: [Int16] = []
-    private var found: [(Int32, UInt64)] = []
 
     init(termCount: Int) { self.termCount = termCount }
 
@@ -492,7 +504,7 @@ struct PairFinder: Sendable {
             current = order.map { current[$0] }
             currentTerms = order.map { currentTerms[$0] }
         }
-        found.removeAll(keepingCapacity: true)
+        let first = pairs.count
         for index in current.indices {
             let want = (current[index] >> 8) + (current[index] & 0xFF)
             // The first posting whose key is `want`, then all with that key.
@@ -502,15 +514,18 @@ struct PairFinder: Sendable {
                 if current[middle] >> 8 < want { low = middle + 1 } else { high = middle }
             }
             while low < current.count && current[low] >> 8 == want {
-                found.append((Int32(currentTerms[index]) * Int32(termCount) + Int32(currentTerms[low]), current[low]))
+                let pair = Int32(currentTerms[index]) * Int32(termCount) + Int32(currentTerms[low])
+                // Two places of one word may end where the same word begins
+                // (a number and its spoken words): once. A unit finds few pairs.
+                var seen = false
+                for earlier in first..<pairs.count where pairs[earlier] == pair && postings[earlier] == current[low] { seen = true }
+                if !seen {
+                    pairs.append(pair)
+                    postings.append(current[low])
+                }
                 low += 1
             }
         }
-        // Two places of one word may end where the same word begins: once.
-        if found.count > 1 { found.sort { ($0.0, $0.1) < ($1.0, $1.1) } }
-        for (number, entry) in found.enumerated() where number == 0 || found[number - 1] != entry {
-            pairs.append(entry.0)
-            postings.append(entry.1)
-        }
     }
 }
+

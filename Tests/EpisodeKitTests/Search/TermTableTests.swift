@@ -28,4 +28,24 @@ struct TermTableTests {
             #expect(table.withBytes(number) { Array($0) } == word)
         }
     }
+
+    @Test("an index's vocabulary is in byte order, words alike in their first eight bytes among them")
+    func vocabularyOrder() {
+        var generator = SeededGenerator(seed: 8)
+        let stems = ["internat", "internation", "a", "ab", "abcdefgh", "zz", "émigré", "straßenbahn", "straßen"]
+        var words: [String] = []
+        for _ in 0..<3_000 {
+            let stem = stems.randomElement(using: &generator)!
+            let tail = String((0..<Int.random(in: 0...6, using: &generator)).map { _ in "abcxyzé".randomElement(using: &generator)! })
+            words.append(stem + tail)
+        }
+        // Two episodes, so two workers' vocabularies are merged.
+        let episodes = [words[..<1_500], words[1_500...]].map { part in
+            Episode(title: "t", segments: part.enumerated().map { Segment(index: $0.offset, start: .zero, text: $0.element) }, format: .text)
+        }
+        let index = SearchIndex(episodes: episodes)
+        let terms = (0..<index.termCount).map { Array(index.term(Int32($0)).utf8) }
+        #expect(terms == terms.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(Set(terms).count == terms.count)
+    }
 }
