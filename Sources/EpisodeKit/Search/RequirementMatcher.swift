@@ -83,14 +83,17 @@ enum PhraseMatcher {
         } else if let second = remaining.first, second.count * lopsided < first.count {
             // A rare word after a common one: each of the rare word's places
             // looks back for the common word.
-            needed = lookBack(second, in: first)
+            needed = lookBack(second, in: first, units: index.tables.unitBits(ofTerm: ids[0]))
             remaining = remaining.dropFirst()
             if needed.isEmpty { return [] }
         } else if let second = remaining.first, first.count * lopsided < second.count {
             // A rare word before a common one: each place looks ahead.
             needed = []
             var from = 0, previous: UInt64 = 0
+            let units = index.tables.unitBits(ofTerm: ids[1])
             for posting in first {
+                // (A common word's units as a bitmap: no look where it is not.)
+                if let units, !Self.contains(units, unit: posting >> 32) { continue }
                 let want = (posting >> 8) + (posting & 0xFF)
                 if want < previous { from = 0 }   // (a longer span before: look from the start)
                 previous = want
@@ -176,10 +179,12 @@ enum PhraseMatcher {
     /// Places of `later` that some posting of `earlier` ends right before
     /// (`earlier`'s key + span = `later`'s key), as next keys. A span is at
     /// most 255 positions, so only that window before each place is read.
-    private static func lookBack(_ later: UnsafeBufferPointer<UInt64>, in earlier: UnsafeBufferPointer<UInt64>) -> [UInt64] {
+    private static func lookBack(_ later: UnsafeBufferPointer<UInt64>, in earlier: UnsafeBufferPointer<UInt64>,
+                                 units: UnsafeBufferPointer<UInt64>?) -> [UInt64] {
         var next: [UInt64] = []
         var from = 0, previous: UInt64 = 0
         for posting in later {
+            if let units, !contains(units, unit: posting >> 32) { continue }
             let key = posting >> 8
             let position = key & 0xFF_FFFF
             let lowest = key - min(position, 255)
@@ -229,6 +234,13 @@ enum PhraseMatcher {
             previous = key
         }
         return true
+    }
+
+    /// Whether a unit's bit is set in a bitmap of units (out of range: not).
+    @inline(__always)
+    private static func contains(_ units: UnsafeBufferPointer<UInt64>, unit: UInt64) -> Bool {
+        let word = Int(truncatingIfNeeded: unit >> 6)
+        return word < units.count && units[word] & (1 << (unit & 63)) != 0
     }
 
     /// When one list is this many times longer than the other, the shorter
