@@ -60,6 +60,8 @@ struct FuzzyLookup {
         for candidate in candidates {
             let place = Int(candidate)
             let term = words.bytes(place)
+            // Numbers are never near each other.
+            guard let first = term.first, !(first >= 48 && first <= 57) else { continue }
             let close: Bool
             if let matcher, let distance = matcher.distance(toASCII: term, limit: limit) {
                 // Most words: their bytes are their letters.
