@@ -245,7 +245,7 @@ enum PhraseMatcher {
 
     /// When one list is this many times longer than the other, the shorter
     /// one's entries are looked up in it rather than the two merged.
-    private static let lopsided = 8
+    private static let lopsided = 4
 
     /// The first place at or after `from` whose key (`value >> shift`) is
     /// `key` or more, for keys that ascend from `from` on: steps of 1, 2,
