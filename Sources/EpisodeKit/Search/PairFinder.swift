@@ -1,0 +1,69 @@
+/// Where two of the commonest terms stand in a row, found in one worker's
+/// postings as they are met (a unit's postings together, units in order):
+/// for each posting of one, the postings of any that begins where it ends.
+/// Each found pair is kept as the second word's posting, so a phrase goes on
+/// from it as from a merge of the two words' lists.
+struct PairFinder: Sendable {
+    /// More common terms than this and the index keeps no pairs (their
+    /// table would grow with the square of the count).
+    static let mostTerms = 256
+
+    let termCount: Int
+    /// Per pair found: its number (first × count + second) and the posting.
+    private(set) var pairs: [Int32] = []
+    private(set) var postings: [UInt64] = []
+    private var unit: UInt64 = .max
+    /// The current unit's postings of common terms, and which term each is.
+    private var current: [UInt64] = []
+    private var currentTerms: [Int16] = []
+
+    init(termCount: Int) { self.termCount = termCount }
+
+    mutating func add(_ posting: UInt64, term: Int16) {
+        if posting >> 32 != unit {
+            flush()
+            unit = posting >> 32
+        }
+        current.append(posting)
+        currentTerms.append(term)
+    }
+
+    mutating func finish() { flush() }
+
+    /// The pairs of the unit gathered so far.
+    private mutating func flush() {
+        defer {
+            current.removeAll(keepingCapacity: true)
+            currentTerms.removeAll(keepingCapacity: true)
+        }
+        guard current.count > 1 else { return }
+        // Number aliases come after the words they cover: in position order first.
+        if zip(current, current.dropFirst()).contains(where: { $0 > $1 }) {
+            let order = current.indices.sorted { current[$0] < current[$1] }
+            current = order.map { current[$0] }
+            currentTerms = order.map { currentTerms[$0] }
+        }
+        let first = pairs.count
+        for index in current.indices {
+            let want = (current[index] >> 8) + (current[index] & 0xFF)
+            // The first posting whose key is `want`, then all with that key.
+            var low = 0, high = current.count
+            while low < high {
+                let middle = (low + high) >> 1
+                if current[middle] >> 8 < want { low = middle + 1 } else { high = middle }
+            }
+            while low < current.count && current[low] >> 8 == want {
+                let pair = Int32(currentTerms[index]) * Int32(termCount) + Int32(currentTerms[low])
+                // Two places of one word may end where the same word begins
+                // (a number and its spoken words): once. A unit finds few pairs.
+                var seen = false
+                for earlier in first..<pairs.count where pairs[earlier] == pair && postings[earlier] == current[low] { seen = true }
+                if !seen {
+                    pairs.append(pair)
+                    postings.append(current[low])
+                }
+                low += 1
+            }
+        }
+    }
+}
