@@ -163,6 +163,22 @@ enum ReferenceDistance {
 
 @Suite("The fuzzy lookup against a scan of every word")
 struct FuzzyLookupTests {
+    /// A word with a letter changed, dropped, added, or two swapped, `times` times.
+    static func misspelled(_ word: [Character], times: Int, letters: [Character],
+                           using generator: inout some RandomNumberGenerator) -> [Character] {
+        var word = word
+        for _ in 0..<times where word.count > 2 {
+            let at = Int.random(in: 0..<word.count, using: &generator)
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: word[at] = letters.randomElement(using: &generator)!
+            case 1: word.remove(at: at)
+            case 2: word.insert(letters.randomElement(using: &generator)!, at: at)
+            default: if at + 1 < word.count { word.swapAt(at, at + 1) }
+            }
+        }
+        return word
+    }
+
     /// Misspellings made from the index's own words: a letter changed,
     /// dropped, added, or two swapped, once or twice, in several scripts.
     @Test("the length and letter-set refusals never drop a word the full scan finds")
@@ -175,16 +191,8 @@ struct FuzzyLookupTests {
         let terms = (0..<index.termCount).map { index.term(Int32($0)) }
         let letters = Array("abcdefghijklmnopqrstuvwxyzйцукенгшщзαβγδ")
         for _ in 0..<400 {
-            var word = Array(terms.randomElement(using: &generator)!)
-            for _ in 0..<Int.random(in: 1...2, using: &generator) where word.count > 2 {
-                let at = Int.random(in: 0..<word.count, using: &generator)
-                switch Int.random(in: 0..<4, using: &generator) {
-                case 0: word[at] = letters.randomElement(using: &generator)!
-                case 1: word.remove(at: at)
-                case 2: word.insert(letters.randomElement(using: &generator)!, at: at)
-                default: if at + 1 < word.count { word.swapAt(at, at + 1) }
-                }
-            }
+            let word = Self.misspelled(Array(terms.randomElement(using: &generator)!), times: Int.random(in: 1...2, using: &generator),
+                                       letters: letters, using: &generator)
             let query = String(word)
             guard !query.contains(where: \.isNumber) else { continue }
             let limit = EditDistance.allowance(forLength: query.unicodeScalars.count)
@@ -213,17 +221,7 @@ struct FuzzyLookupTests {
             })
         }
         func edited(_ word: [Character], times: Int) -> [Character] {
-            var letters = word
-            for _ in 0..<times where letters.count > 2 {
-                let at = Int.random(in: 0..<letters.count, using: &generator)
-                switch Int.random(in: 0..<4, using: &generator) {
-                case 0: letters[at] = alphabet.randomElement(using: &generator)!
-                case 1: letters.remove(at: at)
-                case 2: letters.insert(alphabet.randomElement(using: &generator)!, at: at)
-                default: if at + 1 < letters.count { letters.swapAt(at, at + 1) }
-                }
-            }
-            return letters
+            Self.misspelled(word, times: times, letters: alphabet, using: &generator)
         }
         // Families of words a few edits apart, as real vocabularies have.
         var words = Set<String>()
