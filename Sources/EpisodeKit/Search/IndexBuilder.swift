@@ -324,59 +324,6 @@ enum IndexBuilder {
         return addPairs(found.withLock { $0.compactMap { $0 } }, counts: counts, memory: memory,
                         frequencies: dense.map { postingCounts[$0] }, budget: postings.count / 8)
     }
-
-    /// The pair tables, laid out after everything else: the block grows
-    /// by their size, so nothing written before moves within it. The pairs
-    /// of the commonest terms are kept first, one term at a time, while they
-    /// fit in `budget` postings (an eighth of the others'); a pair of terms
-    /// left out is marked so, and its phrase merged as before.
-    private static func addPairs(_ finders: [PairFinder], counts: [Int], memory: IndexMemory,
-                                 frequencies: [Int], budget: Int) -> (IndexMemory, IndexTables) {
-        let termCount = frequencies.count
-        let pairCount = termCount * termCount
-        var sizes = [Int](repeating: 0, count: pairCount)
-        for finder in finders {
-            for pair in finder.pairs { sizes[Int(pair)] += 1 }
-        }
-        var kept = [Bool](repeating: false, count: termCount)
-        var keptTotal = 0
-        for term in (0..<termCount).sorted(by: { (frequencies[$0], $1) > (frequencies[$1], $0) }) {
-            // The pairs this term adds: with itself and with those kept already.
-            var adds = sizes[term * termCount + term]
-            for other in 0..<termCount where kept[other] {
-                adds += sizes[term * termCount + other] + sizes[other * termCount + term]
-            }
-            guard keptTotal + adds <= budget else { break }
-            kept[term] = true
-            keptTotal += adds
-        }
-        var counts = counts
-        counts[IndexLayout.Table.pairStarts.rawValue] = pairCount + 1
-        counts[IndexLayout.Table.pairPostings.rawValue] = keptTotal
-        let layout = IndexLayout(counts: counts)
-        memory.grow(to: layout.totalSize)
-        layout.writeHeader(into: UnsafeMutableRawBufferPointer(mutating: memory.base))
-        let tables = layout.tables(in: memory.base)
-        let starts = UnsafeMutableBufferPointer(mutating: tables.pairStarts)
-        let postings = UnsafeMutableBufferPointer(mutating: tables.pairPostings)
-        var next = [Int](repeating: 0, count: pairCount)
-        var total = 0
-        for pair in 0..<pairCount {
-            let keeps = kept[pair / termCount] && kept[pair % termCount]
-            starts[pair] = UInt64(total) | (keeps ? 0 : IndexTables.pairLeftOut)
-            next[pair] = keeps ? total : -1
-            total += keeps ? sizes[pair] : 0
-        }
-        starts[pairCount] = UInt64(total)
-        // Workers in order, each in unit order: every pair's postings ascend.
-        for finder in finders {
-            for (index, pair) in finder.pairs.enumerated() where next[Int(pair)] >= 0 {
-                postings[next[Int(pair)]] = finder.postings[index]
-                next[Int(pair)] += 1
-            }
-        }
-        return (memory, tables)
-    }
 }
 
 /// One worker's share of the index, with its own term numbering and its
