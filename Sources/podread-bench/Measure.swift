@@ -11,6 +11,14 @@ enum Measure {
         return Double(now() - start) / 1e9
     }
 
+    /// Processor time of this process so far, user and system, in seconds:
+    /// unlike the clock, not lengthened while the shared machine runs others.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()

@@ -75,6 +75,7 @@ enum IndexBuilder {
                     partial.addUnit(units[unit], episode: Int32(piece.episode), keepText: keepTexts, tokenizer: tokenizer)
                 }
             }
+            partial.termCounts = partial.table.counts()
             partials.withLock { $0[worker] = partial }
         }
         let gathered = partials.withLock { $0.compactMap { $0 } }
@@ -333,10 +334,11 @@ struct PartialIndex {
     /// the units are read again to place them).
     let keepsPostings: Bool
     var table = TermTable()
-    /// Every posting in the order met, with its local term number; and per term how many.
+    /// Every posting in the order met, with its local term number; and per
+    /// term how many (from the table, once every unit is in).
     var postingTerms: [Int32] = []
-    var postingValues: [UInt64] = []
     var termCounts: [Int32] = []
+    var postingValues: [UInt64] = []
     var unitEpisode: [Int32] = []
     var unitItem: [Int32] = []
     var unitStart: [Int64] = []
@@ -366,9 +368,7 @@ struct PartialIndex {
         let keeps = keepsPostings
         tokenizer.forEachToken(item.text) { token in
             guard token.position < 0xFF_FFFF else { return }
-            let id = table.id(for: token.bytes)
-            if id == termCounts.count { termCounts.append(0) }
-            termCounts[id] += 1
+            let id = table.count(token.bytes, head: token.head, second: token.second)
             if keeps {
                 postingTerms.append(Int32(id))
                 postingValues.append(Self.posting(unit: unit, token: token))

@@ -12,32 +12,6 @@ enum SpokenNumbers {
     ]
     static let scales: [String: Int] = ["hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000]
 
-    /// The first letters of the number words and `and` (a, b, e, f, h, m, n,
-    /// o, s, t, z), one bit each from `a`; a test holds it to the words.
-    static let firstLetters: UInt32 = 0x20C_70B3
-
-    /// Every number word and `and`, as bytes grouped by length.
-    private static let wordsByLength: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 10)
-        for word in Array(small.keys) + Array(tens.keys) + Array(scales.keys) + ["and"] {
-            table[word.utf8.count].append(Array(word.utf8))
-        }
-        return table
-    }()
-
-    /// Whether these bytes are a number word (or `and`), without making a string.
-    static func mightBeNumberWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Most words are refused by their length and first letter alone (this runs for every word indexed).
-        guard bytes.count >= 2, bytes.count <= 9 else { return false }
-        let first = bytes[0] &- 97
-        guard first < 26, firstLetters & (1 << UInt32(first)) != 0 else { return false }
-        guard bytes.count < wordsByLength.count else { return false }
-        for candidate in wordsByLength[bytes.count] where candidate[0] == bytes[0] && candidate.elementsEqual(bytes) {
-            return true
-        }
-        return false
-    }
-
     /// Whether a folded word can be part of a spoken number.
     static func isNumberWord(_ word: String) -> Bool {
         small[word] != nil || tens[word] != nil || scales[word] != nil

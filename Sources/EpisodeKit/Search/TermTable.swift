@@ -5,73 +5,113 @@ import Glibc
 /// Term numbering keyed by folded bytes: an open-addressing hash table over
 /// a byte arena, so looking up a word that is already known allocates nothing.
 struct TermTable {
-    /// Two words per slot: the term's first eight bytes (zero-padded), then
-    /// the hash's top 16 bits, the length (16 bits, capped) and term id + 1
-    /// (0 = empty). Most words are eight bytes or fewer, so a lookup of a
-    /// known word reads one slot and nothing else: this runs for every word
-    /// of every text an index takes in, and the words of a large vocabulary
-    /// are mostly not in the cache.
+    /// Four words per slot, 32 bytes, two slots to a cache line: the term's
+    /// first eight bytes and its next eight (zero-padded); the hash's top 16
+    /// bits, the length (16 bits, capped) and term id + 1 (0 = empty); and
+    /// the hash's low 32 bits beside how many times the term was counted. A
+    /// word of up to sixteen bytes is told apart and counted within its
+    /// slot: this runs for every word of every text an index takes in, and
+    /// the rarer words of a large vocabulary are not in the cache, so each
+    /// further place read (the arena, a table of counts) was a further wait
+    /// on memory. Growing reads the old slots in order and needs nothing else.
     private var slots: [UInt64]
-    private var hashes: [UInt64] = []   // per term
     private var arena: [UInt8] = []
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
     private var mask: Int
 
+    private static let width = 4
+
     init(capacity: Int = 4096) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size * 2)
+        slots = [UInt64](repeating: 0, count: size * Self.width)
         mask = size - 1
     }
 
-    var count: Int { hashes.count }
+    var count: Int { starts.count }
 
     /// The id of `bytes`, adding it when new.
     mutating func id(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let head = Self.head(bytes)
+        let head = Self.head(bytes), second = Self.second(bytes)
+        let (slot, id) = place(bytes, head: head, second: second)
+        return id ?? add(bytes, head: head, second: second, at: slot)
+    }
+
+    /// The id of `bytes`, adding it when new, and counts one more of it.
+    /// `head` and `second` are its first eight bytes and next eight, as
+    /// `head(_:)` and `second(_:)` give them (the tokenizer has them at hand).
+    @inline(__always)
+    mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64) -> Int {
+        var (slot, known) = place(bytes, head: head, second: second)
+        if known == nil {
+            let before = mask
+            let id = add(bytes, head: head, second: second, at: slot)
+            if mask != before { slot = place(bytes, head: head, second: second).slot }
+            known = id
+        }
+        slots.withUnsafeMutableBufferPointer { $0[slot &* Self.width &+ 3] &+= 1 }
+        return known!
+    }
+
+    /// How many times each term was counted, by id.
+    func counts() -> [Int32] {
+        var counts = [Int32](repeating: 0, count: count)
+        for slot in 0...mask where slots[slot * Self.width + 2] != 0 {
+            counts[Int(slots[slot * Self.width + 2] & 0xFFFF_FFFF) - 1] = Int32(truncatingIfNeeded: slots[slot * Self.width + 3])
+        }
+        return counts
+    }
+
+    /// The slot holding `bytes` and its id, or the free slot where it belongs.
+    @inline(__always)
+    private func place(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64) -> (slot: Int, id: Int?) {
         let hash = Self.hash(bytes, head: head)
         let check = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
-        let (known, free) = slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena -> (Int?, Int) in
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while true {
-                    let entry = slots[slot &* 2 &+ 1]
-                    if entry == 0 { return (nil, slot) }
-                    if entry & ~0xFFFF_FFFF == check && slots[slot &* 2] == head {
-                        let id = Int(entry & 0xFFFF_FFFF) - 1
-                        // Past eight bytes, the rest from the arena (and the
-                        // length itself, for words too long for the slot's count).
-                        if bytes.count <= 8
-                            || (Int(lengths[id]) == bytes.count && Self.sameTail(bytes, arena.baseAddress! + Int(starts[id]))) {
-                            return (id, slot)
-                        }
-                    }
-                    slot = (slot &+ 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let base = slot &* Self.width
+                let entry = slots[base &+ 2]
+                if entry == 0 { return (slot, nil) }
+                if entry & ~0xFFFF_FFFF == check && slots[base] == head && slots[base &+ 1] == second {
+                    let id = Int(entry & 0xFFFF_FFFF) &- 1
+                    // Past sixteen bytes, the rest from the arena (and the
+                    // length itself, for words too long for the slot's count).
+                    if bytes.count <= 16 || sameTail(bytes, id) { return (slot, id) }
                 }
+                slot = (slot &+ 1) & mask
             }
         }
-        if let known { return known }
-        let id = hashes.count
-        slots[free * 2] = head
-        slots[free * 2 + 1] = check | UInt64(id + 1)
-        hashes.append(hash)
+    }
+
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64, at slot: Int) -> Int {
+        let id = starts.count
+        let hash = Self.hash(bytes, head: head)
+        let base = slot * Self.width
+        slots[base] = head
+        slots[base + 1] = second
+        slots[base + 2] = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32 | UInt64(id + 1)
+        slots[base + 3] = (hash & 0xFFFF_FFFF) << 32
         starts.append(Int32(arena.count))
         lengths.append(Int32(bytes.count))
         arena.append(contentsOf: bytes)
-        if hashes.count * 2 > slots.count / 2 { grow() }
+        if starts.count * 2 > mask + 1 { grow() }
         return id
     }
 
-    /// Whether the bytes after the first eight are the same (the lengths are).
-    @inline(__always)
-    private static func sameTail(_ bytes: UnsafeBufferPointer<UInt8>, _ stored: UnsafePointer<UInt8>) -> Bool {
-        var index = 8
-        while index < bytes.count {
-            if bytes[index] != stored[index] { return false }
-            index += 1
+    /// Whether the bytes after the first sixteen are the same as term `id`'s (and the lengths).
+    private func sameTail(_ bytes: UnsafeBufferPointer<UInt8>, _ id: Int) -> Bool {
+        guard Int(lengths[id]) == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { arena in
+            let stored = arena.baseAddress! + Int(starts[id])
+            var index = 16
+            while index < bytes.count {
+                if bytes[index] != stored[index] { return false }
+                index += 1
+            }
+            return true
         }
-        return true
     }
 
     /// A term's bytes, for the length of `body`.
@@ -86,17 +126,17 @@ struct TermTable {
         arena.withUnsafeBufferPointer { body($0, starts, lengths) }
     }
 
+    /// Twice the slots, each term moved by its hash's low bits.
     private mutating func grow() {
-        let size = slots.count
-        slots = [UInt64](repeating: 0, count: size * 2)
+        let old = slots
+        let size = (mask + 1) * 2
+        slots = [UInt64](repeating: 0, count: size * Self.width)
         mask = size - 1
-        arena.withUnsafeBufferPointer { arena in
-            for (id, hash) in hashes.enumerated() {
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while slots[slot * 2 + 1] != 0 { slot = (slot + 1) & mask }
-                let bytes = UnsafeBufferPointer(rebasing: arena[Int(starts[id])..<Int(starts[id] + lengths[id])])
-                slots[slot * 2] = Self.head(bytes)
-                slots[slot * 2 + 1] = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32 | UInt64(id + 1)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for base in stride(from: 0, to: old.count, by: Self.width) where old[base + 2] != 0 {
+                var slot = Int(old[base + 3] >> 32) & mask
+                while slots[slot * Self.width + 2] != 0 { slot = (slot + 1) & mask }
+                for word in 0..<Self.width { slots[slot * Self.width + word] = old[base + word] }
             }
         }
     }
@@ -104,9 +144,20 @@ struct TermTable {
     /// The first eight bytes, little-endian, zero-padded.
     @inline(__always)
     static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if bytes.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self)) }
         var head: UInt64 = 0
-        for index in 0..<min(bytes.count, 8) { head |= UInt64(bytes[index]) << UInt64(index * 8) }
+        for index in 0..<bytes.count { head |= UInt64(bytes[index]) << UInt64(index * 8) }
         return head
+    }
+
+    /// Bytes eight to sixteen, the same way.
+    @inline(__always)
+    static func second(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard bytes.count > 8 else { return 0 }
+        if bytes.count >= 16 { return UInt64(littleEndian: (UnsafeRawPointer(bytes.baseAddress!) + 8).loadUnaligned(as: UInt64.self)) }
+        var value: UInt64 = 0
+        for index in 8..<bytes.count { value |= UInt64(bytes[index]) << UInt64((index - 8) * 8) }
+        return value
     }
 
     /// Eight bytes at a time, each step a multiply and a shift (a byte at a
@@ -117,7 +168,11 @@ struct TermTable {
         var index = 8
         while index < bytes.count {
             var chunk: UInt64 = 0
-            for offset in 0..<min(bytes.count - index, 8) { chunk |= UInt64(bytes[index + offset]) << UInt64(offset * 8) }
+            if bytes.count - index >= 8 {
+                chunk = UInt64(littleEndian: (UnsafeRawPointer(bytes.baseAddress!) + index).loadUnaligned(as: UInt64.self))
+            } else {
+                for offset in 0..<(bytes.count - index) { chunk |= UInt64(bytes[index + offset]) << UInt64(offset * 8) }
+            }
             hash ^= hash >> 31
             hash = (hash ^ chunk) &* 0x94D0_49BB_1331_11EB
             index += 8

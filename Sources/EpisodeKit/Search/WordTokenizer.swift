@@ -19,6 +19,11 @@ struct WordToken: Equatable {
 /// during the call, so building an index allocates nothing per word.
 struct RawToken {
     var bytes: UnsafeBufferPointer<UInt8>
+    /// The folded bytes' first eight and next eight, as `TermTable.head`
+    /// and `TermTable.second` give them: the term table and the number
+    /// words' table both start from them.
+    var head: UInt64
+    var second: UInt64
     var position: Int32
     var span: Int32
     var offset: Int32
@@ -103,6 +108,7 @@ private struct TokenScanner {
     var gap = false
     var numberRun: [(term: String, position: Int32, offset: Int32, length: Int32)] = []
     var digits: [UInt8] = []
+    let numberWords = NumberWordTable.shared
 
     init(spokenNumbers: Bool) {
         self.spokenNumbers = spokenNumbers
@@ -133,14 +139,23 @@ private struct TokenScanner {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if Self.foldedWordByte(byte) != nil {
+                if Self.isWordByte(byte) {
                     // A run of ASCII letters and digits at once: most of any text.
-                    startWordScalar(at: offset)
                     var end = index + 1
-                    while end < count && Self.foldedWordByte(bytes[end]) != nil { end += 1 }
-                    pushRun(bytes, index..<end)
+                    while end < count && Self.isWordByte(bytes[end]) { end += 1 }
+                    if groupCount == 0 && partsCount == 0
+                        && (end == count || (bytes[end] < 0x80 && bytes[end] != 45 && bytes[end] != 39)) {
+                        // A word standing alone (nearly every word): no
+                        // hyphen or apostrophe joins it to the next, and no
+                        // mark beyond ASCII can lengthen it.
+                        pushRun(bytes, index..<end)
+                        emitAlone(length: end - index, offset: offset, body)
+                    } else {
+                        startWordScalar(at: offset)
+                        pushRun(bytes, index..<end)
+                        partEndOffset = offset + Int32(end - index)
+                    }
                     offset += Int32(end - index)
-                    partEndOffset = offset
                     index = end
                     continue
                 }
@@ -173,11 +188,25 @@ private struct TokenScanner {
         flushNumbers(body)
     }
 
+    /// The word just folded into the (otherwise empty) group, handed out
+    /// as endGroup would hand it out, the group left empty.
+    @inline(__always)
+    mutating func emitAlone(length: Int, offset: Int32, _ body: (RawToken) -> Void) {
+        group.withUnsafeBufferPointer { buffer in
+            let token = Self.token(buffer, 0..<length, position: nextPosition, span: 1, offset: offset, length: Int32(length),
+                                   isAlias: false)
+            noteForNumbers(token, body)
+            body(token)
+        }
+        nextPosition += 1
+        groupCount = 0
+    }
+
     /// A run of ASCII letters and digits, lowercased, written into the group at once.
     @inline(__always)
     mutating func pushRun(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) {
         let needed = groupCount + run.count
-        if group.count < needed { group.append(contentsOf: repeatElement(0, count: needed - group.count)) }
+        if group.count < needed + Self.slack { group.append(contentsOf: repeatElement(0, count: needed + Self.slack - group.count)) }
         let start = groupCount
         group.withUnsafeMutableBufferPointer { group in
             var at = start
@@ -195,14 +224,33 @@ private struct TokenScanner {
         if group.count > groupCount { group.removeLast(group.count - groupCount) }
         TextFolding.append(scalar, to: &group)
         groupCount = group.count
+        group.append(contentsOf: repeatElement(0, count: Self.slack))
     }
 
-    /// An ASCII letter (lowercased) or digit; nil for anything else.
+    /// Bytes kept readable past the group's words, so a word's first
+    /// sixteen bytes are read as two loads (`token`).
+    static let slack = 16
+
+    /// A token of the group's bytes in `range`, its head and second read
+    /// past its end (the slack) and masked to its length.
     @inline(__always)
-    static func foldedWordByte(_ byte: UInt8) -> UInt8? {
-        if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) { return byte }
-        if byte >= 65 && byte <= 90 { return byte + 32 }
-        return nil
+    static func token(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, position: Int32, span: Int32,
+                      offset: Int32, length: Int32, isAlias: Bool) -> RawToken {
+        let start = UnsafeRawPointer(buffer.baseAddress! + range.lowerBound)
+        let count = range.count
+        func masked(_ value: UInt64, _ bytes: Int) -> UInt64 {
+            bytes >= 8 ? value : bytes <= 0 ? 0 : value & ((1 &<< UInt64(bytes &* 8)) &- 1)
+        }
+        let head = masked(UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)), count)
+        let second = masked(UInt64(littleEndian: (start + 8).loadUnaligned(as: UInt64.self)), count &- 8)
+        return RawToken(bytes: UnsafeBufferPointer(rebasing: buffer[range]), head: head, second: second, position: position,
+                        span: span, offset: offset, length: length, isAlias: isAlias)
+    }
+
+    /// Whether a byte is an ASCII letter or digit.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 97 < 26 || byte &- 48 < 10
     }
 
     /// Bookkeeping before a word character joins the group.
@@ -277,8 +325,8 @@ private struct TokenScanner {
         if partsCount == 1 && parts[0].prefix <= 0 {
             let part = parts[0]
             group.withUnsafeBufferPointer { buffer in
-                let token = RawToken(bytes: UnsafeBufferPointer(rebasing: buffer[part.start..<part.end]), position: first, span: 1,
-                                     offset: part.offset, length: part.endOffset - part.offset, isAlias: false)
+                let token = Self.token(buffer, part.start..<part.end, position: first, span: 1,
+                                       offset: part.offset, length: part.endOffset - part.offset, isAlias: false)
                 noteForNumbers(token, body)
                 body(token)
             }
@@ -291,23 +339,20 @@ private struct TokenScanner {
         group.withUnsafeBufferPointer { buffer in
             for number in 0..<partsCount {
                 let part = parts[number]
-                let bytes = UnsafeBufferPointer(rebasing: buffer[part.start..<part.end])
-                let token = RawToken(bytes: bytes, position: nextPosition, span: 1, offset: part.offset,
-                                     length: part.endOffset - part.offset, isAlias: false)
+                let token = Self.token(buffer, part.start..<part.end, position: nextPosition, span: 1, offset: part.offset,
+                                       length: part.endOffset - part.offset, isAlias: false)
                 noteForNumbers(token, body)
                 body(token)
                 if part.prefix > 0 {
-                    body(RawToken(bytes: UnsafeBufferPointer(rebasing: buffer[part.start..<(part.start + part.prefix)]),
-                                  position: nextPosition, span: 1, offset: part.offset,
-                                  length: part.endOffset - part.offset, isAlias: true))
+                    body(Self.token(buffer, part.start..<(part.start + part.prefix), position: nextPosition, span: 1,
+                                    offset: part.offset, length: part.endOffset - part.offset, isAlias: true))
                 }
                 nextPosition += 1
             }
             if partsCount > 1 {
                 let firstPart = parts[0], lastPart = parts[partsCount - 1]
-                body(RawToken(bytes: UnsafeBufferPointer(rebasing: buffer[firstPart.start..<lastPart.end]), position: first,
-                              span: Int32(partsCount), offset: firstPart.offset,
-                              length: lastPart.endOffset - firstPart.offset, isAlias: true))
+                body(Self.token(buffer, firstPart.start..<lastPart.end, position: first, span: Int32(partsCount),
+                                offset: firstPart.offset, length: lastPart.endOffset - firstPart.offset, isAlias: true))
             }
         }
         partsCount = 0
@@ -317,11 +362,9 @@ private struct TokenScanner {
 
     mutating func noteForNumbers(_ token: RawToken, _ body: (RawToken) -> Void) {
         guard spokenNumbers else { return }
-        let isNumber = SpokenNumbers.mightBeNumberWord(token.bytes) && {
-            let term = String(decoding: token.bytes, as: UTF8.self)
-            return SpokenNumbers.isNumberWord(term) || (term == "and" && !numberRun.isEmpty)
-        }()
-        if gap || !isNumber { flushNumbers(body) }
+        let kind = numberWords.kind(token.bytes, head: token.head)
+        let isNumber = kind == .number || (kind == .and && !numberRun.isEmpty)
+        if (gap || !isNumber) && !numberRun.isEmpty { flushNumbers(body) }
         gap = false
         if isNumber {
             numberRun.append((String(decoding: token.bytes, as: UTF8.self), token.position, token.offset, token.length))
@@ -351,7 +394,8 @@ private struct TokenScanner {
         digits.removeAll(keepingCapacity: true)
         digits.append(contentsOf: String(value).utf8)
         digits.withUnsafeBufferPointer { buffer in
-            body(RawToken(bytes: buffer, position: position, span: span, offset: offset, length: length, isAlias: true))
+            body(RawToken(bytes: buffer, head: TermTable.head(buffer), second: TermTable.second(buffer), position: position,
+                          span: span, offset: offset, length: length, isAlias: true))
         }
     }
 

@@ -58,17 +58,16 @@ struct TokenizerTests {
         #expect(tokens[4].offset == 13)
     }
 
-    @Test("the quick refusal of number words knows every number word's first letter")
-    func numberWordLetters() {
-        for word in Array(SpokenNumbers.small.keys) + Array(SpokenNumbers.tens.keys) + Array(SpokenNumbers.scales.keys) + ["and"] {
-            let first = UInt32(word.utf8.first! - 97)
-            #expect(SpokenNumbers.firstLetters & (1 << first) != 0, "\(word)")
-            let bytes = Array(word.utf8)
-            #expect(bytes.withUnsafeBufferPointer { SpokenNumbers.mightBeNumberWord($0) }, "\(word)")
+    @Test("the number word table knows every number word and `and`, and refuses others and look-alikes")
+    func numberWordTable() {
+        let table = NumberWordTable()
+        func kind(_ word: String) -> NumberWordTable.Kind { Array(word.utf8).withUnsafeBufferPointer { table.kind($0) } }
+        for word in Array(SpokenNumbers.small.keys) + Array(SpokenNumbers.tens.keys) + Array(SpokenNumbers.scales.keys) {
+            #expect(kind(word) == .number, "\(word)")
         }
-        for word in ["the", "river", "x", "zebras", "thousands"] {
-            let bytes = Array(word.utf8)
-            #expect(!bytes.withUnsafeBufferPointer { SpokenNumbers.mightBeNumberWord($0) }, "\(word)")
+        #expect(kind("and") == .and)
+        for word in ["the", "river", "x", "zebras", "thousands", "seventeem", "seventee", "an", "ands", "o", "", "hundreds"] {
+            #expect(kind(word) == .none, "\(word)")
         }
     }
 }

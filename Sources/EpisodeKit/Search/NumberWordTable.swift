@@ -1,0 +1,57 @@
+/// Tells, for every word the tokenizer meets, whether it is a number word
+/// (`seventeen`, `thousand`, `oh`) or `and`, without making a string: a
+/// small hash table over the words' first eight bytes and length. Nearly
+/// every word of a text is refused by one load and one compare.
+struct NumberWordTable {
+    enum Kind { case none, number, and }
+
+    /// Made once; each tokenizer keeps a copy (the arrays are shared).
+    static let shared = NumberWordTable()
+
+    /// 64 places: a word's first eight bytes, or 0 for an empty place (no
+    /// number word has eight zero bytes); beside each, its length, its kind
+    /// and the word itself (for the rare look-alike with the same head).
+    private var heads = [UInt64](repeating: 0, count: 64)
+    private var lengths = [Int](repeating: 0, count: 64)
+    private var kinds = [Kind](repeating: .none, count: 64)
+    private var words = [[UInt8]](repeating: [], count: 64)
+
+    init() {
+        let numbers = Array(SpokenNumbers.small.keys) + Array(SpokenNumbers.tens.keys) + Array(SpokenNumbers.scales.keys)
+        for (word, kind) in numbers.map({ ($0, Kind.number) }) + [("and", Kind.and)] {
+            let bytes = Array(word.utf8)
+            let head = bytes.withUnsafeBufferPointer { TermTable.head($0) }
+            var place = Self.place(of: head)
+            while heads[place] != 0 { place = (place + 1) & 63 }
+            heads[place] = head
+            lengths[place] = bytes.count
+            kinds[place] = kind
+            words[place] = bytes
+        }
+    }
+
+    @inline(__always)
+    private static func place(of head: UInt64) -> Int {
+        Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    /// What kind of word `bytes` (folded) is.
+    @inline(__always)
+    func kind(_ bytes: UnsafeBufferPointer<UInt8>) -> Kind {
+        kind(bytes, head: TermTable.head(bytes))
+    }
+
+    /// The same, with the word's first eight bytes at hand.
+    @inline(__always)
+    func kind(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64) -> Kind {
+        guard bytes.count >= 2, bytes.count <= 9 else { return .none }
+        var place = Self.place(of: head)
+        while heads[place] != 0 {
+            if heads[place] == head && lengths[place] == bytes.count {
+                return bytes.count <= 8 || words[place].elementsEqual(bytes) ? kinds[place] : .none
+            }
+            place = (place + 1) & 63
+        }
+        return .none
+    }
+}
