@@ -83,6 +83,37 @@ struct WordTokenizer {
 
 private final class ScannerScratch {
     var scanner = TokenScanner(spokenNumbers: true)
+    deinit { scanner.group.free() }
+}
+
+/// The group's folded bytes: a buffer the scanner grows and its scratch
+/// frees, so handing out a word from it retains and checks nothing. Always
+/// `slack` bytes longer than what is written, for the loads of `token`.
+struct GroupBytes {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+
+    init() {
+        capacity = 256
+        base = .allocate(capacity: capacity)
+        base.initialize(repeating: 0, count: capacity)
+    }
+
+    /// Room for `count` bytes, keeping those written.
+    @inline(__always)
+    mutating func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        var larger = capacity
+        while larger < count { larger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(repeating: 0, count: larger)
+        moved.update(from: base, count: capacity)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    func free() { base.deallocate() }
 }
 
 /// The tokenizer's state while it walks one text.
@@ -92,7 +123,9 @@ private struct TokenScanner {
     /// their hyphens): the first `groupCount` of `group`. The arrays are
     /// never shrunk, only overwritten: emptying an array for every word
     /// cost more than the word.
-    var group: [UInt8] = []
+    var group = GroupBytes()
+    /// One scalar's folded bytes, on their way into the group.
+    var folded: [UInt8] = []
     var groupCount = 0
     /// The parts of the group (the first `partsCount`): byte range in `group`, apostrophe prefix, scalar offsets.
     var parts: [(start: Int, end: Int, prefix: Int, offset: Int32, endOffset: Int32)] = []
@@ -112,7 +145,6 @@ private struct TokenScanner {
 
     init(spokenNumbers: Bool) {
         self.spokenNumbers = spokenNumbers
-        group.reserveCapacity(64)
     }
 
     /// Ready for a new text, keeping the buffers' memory.
@@ -141,15 +173,13 @@ private struct TokenScanner {
             if byte < 0x80 {
                 if Self.isWordByte(byte) {
                     // A run of ASCII letters and digits at once: most of any text.
-                    var end = index + 1
-                    while end < count && Self.isWordByte(bytes[end]) { end += 1 }
+                    let end = Self.runEnd(bytes, from: index)
                     if groupCount == 0 && partsCount == 0
                         && (end == count || (bytes[end] < 0x80 && bytes[end] != 45 && bytes[end] != 39)) {
                         // A word standing alone (nearly every word): no
                         // hyphen or apostrophe joins it to the next, and no
                         // mark beyond ASCII can lengthen it.
-                        pushRun(bytes, index..<end)
-                        emitAlone(length: end - index, offset: offset, body)
+                        emitAlone(bytes, index..<end, offset: offset, body)
                     } else {
                         startWordScalar(at: offset)
                         pushRun(bytes, index..<end)
@@ -188,43 +218,99 @@ private struct TokenScanner {
         flushNumbers(body)
     }
 
-    /// The word just folded into the (otherwise empty) group, handed out
-    /// as endGroup would hand it out, the group left empty.
+    /// A word standing alone, handed out as endGroup would hand it out:
+    /// its first sixteen bytes folded eight at a time (for a letter or a
+    /// digit, setting bit 5 lowercases it) and kept in registers for the
+    /// token, the group buffer holding its bytes for the length of `body`.
     @inline(__always)
-    mutating func emitAlone(length: Int, offset: Int32, _ body: (RawToken) -> Void) {
-        group.withUnsafeBufferPointer { buffer in
-            let token = Self.token(buffer, 0..<length, position: nextPosition, span: 1, offset: offset, length: Int32(length),
-                                   isAlias: false)
-            noteForNumbers(token, body)
-            body(token)
+    mutating func emitAlone(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, offset: Int32,
+                            _ body: (RawToken) -> Void) {
+        let length = run.count
+        group.reserve(length + Self.slack)
+        let head = Self.foldedChunk(bytes, from: run.lowerBound, count: length)
+        let second = length > 8 ? Self.foldedChunk(bytes, from: run.lowerBound + 8, count: length - 8) : 0
+        let group = self.group.base
+        let raw = UnsafeMutableRawPointer(group)
+        raw.storeBytes(of: head.littleEndian, toByteOffset: 0, as: UInt64.self)
+        raw.storeBytes(of: second.littleEndian, toByteOffset: 8, as: UInt64.self)
+        var at = 16
+        while at < length {
+            group[at] = bytes[run.lowerBound + at] | 0x20
+            at += 1
         }
+        let token = RawToken(bytes: UnsafeBufferPointer(start: group, count: length), head: head, second: second,
+                             position: nextPosition, span: 1, offset: offset, length: Int32(length), isAlias: false)
+        noteForNumbers(token, body)
+        body(token)
         nextPosition += 1
-        groupCount = 0
+    }
+
+    /// Up to eight bytes of a run of ASCII letters and digits from `start`,
+    /// lowercased, little-endian, zero past `count`.
+    @inline(__always)
+    static func foldedChunk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> UInt64 {
+        if start + 8 <= bytes.count {
+            let value = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
+            return Self.masked(value | 0x2020_2020_2020_2020, count)
+        }
+        var value: UInt64 = 0
+        for index in 0..<min(count, 8) { value |= UInt64(bytes[start + index] | 0x20) << UInt64(index * 8) }
+        return value
+    }
+
+    /// The first `bytes` bytes of `value` (all of it from eight on, none below one).
+    @inline(__always)
+    static func masked(_ value: UInt64, _ bytes: Int) -> UInt64 {
+        bytes >= 8 ? value : bytes <= 0 ? 0 : value & ((1 &<< UInt64(bytes &* 8)) &- 1)
+    }
+
+    /// Where the run of ASCII letters and digits that starts at `start`
+    /// ends: eight bytes at a time, each byte's class found by adding to
+    /// all eight at once (bytes below 0x80 never carry into the next).
+    @inline(__always)
+    static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start + 1
+        let count = bytes.count
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while end + 8 <= count {
+            let chunk = UInt64(littleEndian: (base + end).loadUnaligned(as: UInt64.self))
+            if chunk & high != 0 { break }
+            let lower = chunk | 0x2020_2020_2020_2020
+            // High bit set where `a` ≤ lower ≤ `z`, and where `0` ≤ byte ≤ `9`.
+            let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
+            let digits = (chunk &+ 0x5050_5050_5050_5050) & ~(chunk &+ 0x4646_4646_4646_4646)
+            let others = ~(letters | digits) & high
+            if others != 0 { return end + others.trailingZeroBitCount >> 3 }
+            end += 8
+        }
+        while end < count && isWordByte(bytes[end]) { end += 1 }
+        return end
     }
 
     /// A run of ASCII letters and digits, lowercased, written into the group at once.
     @inline(__always)
     mutating func pushRun(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) {
         let needed = groupCount + run.count
-        if group.count < needed + Self.slack { group.append(contentsOf: repeatElement(0, count: needed + Self.slack - group.count)) }
-        let start = groupCount
-        group.withUnsafeMutableBufferPointer { group in
-            var at = start
-            for index in run {
-                let byte = bytes[index]
-                group[at] = byte >= 65 && byte <= 90 ? byte + 32 : byte
-                at += 1
-            }
+        group.reserve(needed + Self.slack)
+        let group = self.group.base
+        var at = groupCount
+        for index in run {
+            group[at] = bytes[index] | 0x20   // a letter or a digit: bit 5 lowercases it
+            at += 1
         }
         groupCount = needed
     }
 
     /// A scalar folded into the group (the slow path, for letters beyond ASCII).
     mutating func pushGroup(_ scalar: Unicode.Scalar) {
-        if group.count > groupCount { group.removeLast(group.count - groupCount) }
-        TextFolding.append(scalar, to: &group)
-        groupCount = group.count
-        group.append(contentsOf: repeatElement(0, count: Self.slack))
+        folded.removeAll(keepingCapacity: true)
+        TextFolding.append(scalar, to: &folded)
+        group.reserve(groupCount + folded.count + Self.slack)
+        for byte in folded {
+            group.base[groupCount] = byte
+            groupCount += 1
+        }
     }
 
     /// Bytes kept readable past the group's words, so a word's first
@@ -238,9 +324,6 @@ private struct TokenScanner {
                       offset: Int32, length: Int32, isAlias: Bool) -> RawToken {
         let start = UnsafeRawPointer(buffer.baseAddress! + range.lowerBound)
         let count = range.count
-        func masked(_ value: UInt64, _ bytes: Int) -> UInt64 {
-            bytes >= 8 ? value : bytes <= 0 ? 0 : value & ((1 &<< UInt64(bytes &* 8)) &- 1)
-        }
         let head = masked(UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)), count)
         let second = masked(UInt64(littleEndian: (start + 8).loadUnaligned(as: UInt64.self)), count &- 8)
         return RawToken(bytes: UnsafeBufferPointer(rebasing: buffer[range]), head: head, second: second, position: position,
@@ -324,7 +407,8 @@ private struct TokenScanner {
         // One word, no apostrophe (nearly every word): handed out directly.
         if partsCount == 1 && parts[0].prefix <= 0 {
             let part = parts[0]
-            group.withUnsafeBufferPointer { buffer in
+            do {
+                let buffer = UnsafeBufferPointer(start: group.base, count: groupCount + Self.slack)
                 let token = Self.token(buffer, part.start..<part.end, position: first, span: 1,
                                        offset: part.offset, length: part.endOffset - part.offset, isAlias: false)
                 noteForNumbers(token, body)
@@ -336,7 +420,8 @@ private struct TokenScanner {
             partStart = 0
             return
         }
-        group.withUnsafeBufferPointer { buffer in
+        do {
+            let buffer = UnsafeBufferPointer(start: group.base, count: groupCount + Self.slack)
             for number in 0..<partsCount {
                 let part = parts[number]
                 let token = Self.token(buffer, part.start..<part.end, position: nextPosition, span: 1, offset: part.offset,

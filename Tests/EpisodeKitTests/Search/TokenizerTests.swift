@@ -70,4 +70,31 @@ struct TokenizerTests {
             #expect(kind(word) == .none, "\(word)")
         }
     }
+
+    @Test("plain ASCII words of every length, case and place in the text fold and count as a split by hand does")
+    func plainWords() {
+        var generator = SeededGenerator(seed: 31)
+        let letters = Array("bcdfgBCDFGxyzXYZ0123456789qwQW")
+        let gaps = [" ", "  ", ", ", ". ", "\n", "; ", "! ", "(", ")", "\t"]
+        for _ in 0..<300 {
+            var text = ""
+            var expected: [(term: String, offset: Int, length: Int)] = []
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                text += gaps.randomElement(using: &generator)!
+                let word = String((0..<Int.random(in: 1...30, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+                expected.append((word.lowercased(), text.count, word.count))
+                text += word
+            }
+            if Bool.random(using: &generator) { text += gaps.randomElement(using: &generator)! }
+            let tokens = WordTokenizer().tokens(text)
+            #expect(tokens.map(\.term) == expected.map(\.term), "\(text)")
+            #expect(tokens.map { Int($0.offset) } == expected.map(\.offset), "\(text)")
+            #expect(tokens.map { Int($0.length) } == expected.map(\.length), "\(text)")
+            #expect(tokens.map(\.position) == (0..<Int32(expected.count)).map { $0 })
+            // The index's path: each word's first sixteen bytes as the term table reads them.
+            WordTokenizer().forEachToken(text) { token in
+                #expect(token.head == TermTable.head(token.bytes) && token.second == TermTable.second(token.bytes), "\(text)")
+            }
+        }
+    }
 }
