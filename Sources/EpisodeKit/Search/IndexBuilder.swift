@@ -76,6 +76,7 @@ enum IndexBuilder {
                 }
             }
             partial.termCounts = partial.table.counts()
+            partial.byteOrder = partial.table.byteOrder()
             partials.withLock { $0[worker] = partial }
         }
         let gathered = partials.withLock { $0.compactMap { $0 } }
@@ -87,42 +88,17 @@ enum IndexBuilder {
 
     private static func assemble(_ partials: [PartialIndex], source: IndexSource, keepTexts: Bool,
                                  again: Rescan?) -> (IndexMemory, IndexTables) {
-        // One vocabulary over every worker's — the first worker's, with the
-        // others' words it lacks — then sorted by bytes: a term's number is its rank.
-        var vocabulary = partials.first?.table ?? TermTable()
-        var globalIDs: [[Int]] = [Array(0..<vocabulary.count)]
-        for partial in partials.dropFirst() {
-            globalIDs.append((0..<partial.table.count).map { local in partial.table.withBytes(local) { vocabulary.id(for: $0) } })
-        }
-        let termCount = vocabulary.count
-        let order: [Int] = vocabulary.withArena { arena, starts, lengths in
-            func bytes(_ id: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: arena[Int(starts[id])..<Int(starts[id] + lengths[id])])
-            }
-            // By the first eight bytes as a big-endian number (byte order for
-            // them), then words that share those by all their bytes: most
-            // comparisons are of two integers, not two calls to memcmp.
-            var keyed = (0..<termCount).map { (TermTable.head(bytes($0)).byteSwapped, Int32($0)) }
-            keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            var start = 0
-            while start < keyed.count {
-                var end = start + 1
-                while end < keyed.count && keyed[end].0 == keyed[start].0 { end += 1 }
-                if end - start > 1 { keyed[start..<end].sort { IndexTables.compare(bytes(Int($0.1)), bytes(Int($1.1))) < 0 } }
-                start = end
-            }
-            return keyed.map { Int($0.1) }
-        }
-        var rank = [Int](repeating: 0, count: termCount)
-        for (position, id) in order.enumerated() { rank[id] = position }
-
-        // Each worker's local term numbers as ranks.
-        let localRanks: [[Int32]] = globalIDs.map { ids in ids.map { Int32(rank[$0]) } }
+        // One vocabulary over every worker's, in byte order: each worker
+        // sorted its own while the others were still reading, and here the
+        // sorted lists are merged, a word in several lists taking one rank.
+        // A term's number is its rank.
+        let (localRanks, rankSource) = mergeVocabularies(partials)
+        let termCount = rankSource.count
         var postingCounts = [Int](repeating: 0, count: termCount)
         for (worker, partial) in partials.enumerated() {
             for (local, count) in partial.termCounts.enumerated() { postingCounts[Int(localRanks[worker][local])] += Int(count) }
         }
-        let arenaBytes = vocabulary.withArena { arena, _, _ in arena.count }
+        let arenaBytes = rankSource.reduce(0) { $0 + partials[Int($1.worker)].table.length(of: Int($1.local)) }
         let unitCount = partials.reduce(0) { $0 + $1.unitEpisode.count }
         let textBytes = keepTexts ? partials.reduce(0) { $0 + $1.texts.count } : 0
         var counts = [Int](repeating: 0, count: IndexLayout.Table.allCases.count)
@@ -159,18 +135,17 @@ enum IndexBuilder {
         let termStarts = mutable(tables.termStarts), arena = mutable(tables.arena)
         var buckets = [Int](repeating: 0, count: termCount)
         var letterSets = [UInt64](repeating: 0, count: termCount)
-        vocabulary.withArena { source, starts, sizes in
-            var cursor = 0
-            for (position, id) in order.enumerated() {
-                termStarts[position] = UInt32(cursor)
-                let bytes = UnsafeBufferPointer(rebasing: source[Int(starts[id])..<Int(starts[id] + sizes[id])])
+        var cursor = 0
+        for (position, source) in rankSource.enumerated() {
+            termStarts[position] = UInt32(cursor)
+            partials[Int(source.worker)].table.withBytes(Int(source.local)) { bytes in
                 for byte in bytes { arena[cursor] = byte; cursor += 1 }
                 letterSets[position] = LetterSet.of(bytes)
                 let letters = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 buckets[position] = min(letters, FuzzyLookup.bucketCount - 1)
             }
-            termStarts[termCount] = UInt32(cursor)
         }
+        termStarts[termCount] = UInt32(cursor)
         // The fuzzy lookup's table: terms by length (stable, so by rank within a length).
         let fuzzyOrder = mutable(tables.fuzzyOrder), lengthStarts = mutable(tables.lengthStarts)
         let fuzzyLetters = mutable(tables.fuzzyLetters)
@@ -327,6 +302,44 @@ enum IndexBuilder {
     }
 }
 
+extension IndexBuilder {
+    /// The workers' vocabularies as one, in byte order: for each worker,
+    /// each local term's rank; for each rank, a worker and local id that
+    /// hold its bytes. A merge of the workers' sorted lists (a handful, one
+    /// per core): at each step the least word at their heads takes the
+    /// next rank, in every list that holds it.
+    static func mergeVocabularies(_ partials: [PartialIndex]) -> ([[Int32]], [(worker: Int32, local: Int32)]) {
+        var localRanks = partials.map { [Int32](repeating: 0, count: $0.table.count) }
+        var rankSource: [(worker: Int32, local: Int32)] = []
+        rankSource.reserveCapacity(partials.map(\.table.count).max() ?? 0)
+        var cursors = [Int](repeating: 0, count: partials.count)
+        func order(_ worker: Int, _ other: Int) -> Int {
+            let left = partials[worker].byteOrder[cursors[worker]], right = partials[other].byteOrder[cursors[other]]
+            if left.key != right.key { return left.key < right.key ? -1 : 1 }
+            return partials[worker].table.withBytes(Int(left.local)) { leftBytes in
+                partials[other].table.withBytes(Int(right.local)) { IndexTables.compare(leftBytes, $0) }
+            }
+        }
+        while true {
+            var least = -1
+            for worker in partials.indices where cursors[worker] < partials[worker].byteOrder.count {
+                if least < 0 || order(worker, least) < 0 { least = worker }
+            }
+            guard least >= 0 else { break }
+            let rank = Int32(rankSource.count)
+            rankSource.append((Int32(least), partials[least].byteOrder[cursors[least]].local))
+            for worker in partials.indices where worker != least && cursors[worker] < partials[worker].byteOrder.count
+                && order(worker, least) == 0 {
+                localRanks[worker][Int(partials[worker].byteOrder[cursors[worker]].local)] = rank
+                cursors[worker] += 1
+            }
+            localRanks[least][Int(partials[least].byteOrder[cursors[least]].local)] = rank
+            cursors[least] += 1
+        }
+        return (localRanks, rankSource)
+    }
+}
+
 /// One worker's share of the index, with its own term numbering and its
 /// units numbered from zero.
 struct PartialIndex {
@@ -338,6 +351,9 @@ struct PartialIndex {
     /// term how many (from the table, once every unit is in).
     var postingTerms: [Int32] = []
     var termCounts: [Int32] = []
+    /// The worker's terms in byte order: each one's first eight bytes as a
+    /// big-endian number, and its local id.
+    var byteOrder: [(key: UInt64, local: Int32)] = []
     var postingValues: [UInt64] = []
     var unitEpisode: [Int32] = []
     var unitItem: [Int32] = []

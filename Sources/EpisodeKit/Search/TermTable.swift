@@ -121,6 +121,31 @@ struct TermTable {
         }
     }
 
+    /// A term's length in bytes.
+    func length(of id: Int) -> Int { Int(lengths[id]) }
+
+    /// Every term in byte order, with its first eight bytes as a big-endian
+    /// number: most comparisons are of two integers, not two calls to
+    /// memcmp; words that share those eight bytes are then ordered by all
+    /// their bytes.
+    func byteOrder() -> [(key: UInt64, local: Int32)] {
+        withArena { arena, starts, lengths in
+            func bytes(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: arena[Int(starts[Int(id)])..<Int(starts[Int(id)] + lengths[Int(id)])])
+            }
+            var keyed = (0..<Int32(count)).map { (key: Self.head(bytes($0)).byteSwapped, local: $0) }
+            keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.local < $1.local }
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
+                if end - start > 1 { keyed[start..<end].sort { IndexTables.compare(bytes($0.local), bytes($1.local)) < 0 } }
+                start = end
+            }
+            return keyed
+        }
+    }
+
     /// Every term's bytes at once: the arena and each term's range in it.
     func withArena<T>(_ body: (UnsafeBufferPointer<UInt8>, [Int32], [Int32]) -> T) -> T {
         arena.withUnsafeBufferPointer { body($0, starts, lengths) }
