@@ -93,12 +93,13 @@ enum IndexBuilder {
         // sorted lists are merged, a word in several lists taking one rank.
         // A term's number is its rank.
         let (localRanks, rankSource) = mergeVocabularies(partials)
+        let words = partials.map(\.table.words)
         let termCount = rankSource.count
         var postingCounts = [Int](repeating: 0, count: termCount)
         for (worker, partial) in partials.enumerated() {
             for (local, count) in partial.termCounts.enumerated() { postingCounts[Int(localRanks[worker][local])] += Int(count) }
         }
-        let arenaBytes = rankSource.reduce(0) { $0 + partials[Int($1.worker)].table.length(of: Int($1.local)) }
+        let arenaBytes = rankSource.reduce(0) { $0 + Int(words[Int($1.worker)].lengths[Int($1.local)]) }
         let unitCount = partials.reduce(0) { $0 + $1.unitEpisode.count }
         let textBytes = keepTexts ? partials.reduce(0) { $0 + $1.texts.count } : 0
         var counts = [Int](repeating: 0, count: IndexLayout.Table.allCases.count)
@@ -138,7 +139,7 @@ enum IndexBuilder {
         var cursor = 0
         for (position, source) in rankSource.enumerated() {
             termStarts[position] = UInt32(cursor)
-            partials[Int(source.worker)].table.withBytes(Int(source.local)) { bytes in
+            words[Int(source.worker)].withBytes(Int(source.local)) { bytes in
                 for byte in bytes { arena[cursor] = byte; cursor += 1 }
                 letterSets[position] = LetterSet.of(bytes)
                 let letters = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
@@ -312,28 +313,31 @@ extension IndexBuilder {
         var localRanks = partials.map { [Int32](repeating: 0, count: $0.table.count) }
         var rankSource: [(worker: Int32, local: Int32)] = []
         rankSource.reserveCapacity(partials.map(\.table.count).max() ?? 0)
+        let lists = partials.map(\.byteOrder)
+        let words = partials.map(\.table.words)
         var cursors = [Int](repeating: 0, count: partials.count)
+        /// The order of the words at the heads of two lists.
         func order(_ worker: Int, _ other: Int) -> Int {
-            let left = partials[worker].byteOrder[cursors[worker]], right = partials[other].byteOrder[cursors[other]]
+            let left = lists[worker][cursors[worker]], right = lists[other][cursors[other]]
             if left.key != right.key { return left.key < right.key ? -1 : 1 }
-            return partials[worker].table.withBytes(Int(left.local)) { leftBytes in
-                partials[other].table.withBytes(Int(right.local)) { IndexTables.compare(leftBytes, $0) }
+            return words[worker].withBytes(Int(left.local)) { leftBytes in
+                words[other].withBytes(Int(right.local)) { IndexTables.compare(leftBytes, $0) }
             }
         }
         while true {
             var least = -1
-            for worker in partials.indices where cursors[worker] < partials[worker].byteOrder.count {
+            for worker in lists.indices where cursors[worker] < lists[worker].count {
                 if least < 0 || order(worker, least) < 0 { least = worker }
             }
             guard least >= 0 else { break }
             let rank = Int32(rankSource.count)
-            rankSource.append((Int32(least), partials[least].byteOrder[cursors[least]].local))
-            for worker in partials.indices where worker != least && cursors[worker] < partials[worker].byteOrder.count
+            rankSource.append((Int32(least), lists[least][cursors[least]].local))
+            for worker in lists.indices where worker != least && cursors[worker] < lists[worker].count
                 && order(worker, least) == 0 {
-                localRanks[worker][Int(partials[worker].byteOrder[cursors[worker]].local)] = rank
+                localRanks[worker][Int(lists[worker][cursors[worker]].local)] = rank
                 cursors[worker] += 1
             }
-            localRanks[least][Int(partials[least].byteOrder[cursors[least]].local)] = rank
+            localRanks[least][Int(lists[least][cursors[least]].local)] = rank
             cursors[least] += 1
         }
         return (localRanks, rankSource)

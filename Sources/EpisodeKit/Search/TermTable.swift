@@ -121,8 +121,8 @@ struct TermTable {
         }
     }
 
-    /// A term's length in bytes.
-    func length(of id: Int) -> Int { Int(lengths[id]) }
+    /// The terms' bytes, to read many of them (the table's arrays, shared).
+    var words: TermWords { TermWords(arena: arena, starts: starts, lengths: lengths) }
 
     /// Every term in byte order, with its first eight bytes as a big-endian
     /// number: most comparisons are of two integers, not two calls to
@@ -205,5 +205,19 @@ struct TermTable {
         hash ^= hash >> 29
         hash = hash &* 0xBF58_476D_1CE4_E5B9
         return hash ^ (hash >> 32)
+    }
+}
+
+/// A term table's words: the arena and each term's place in it.
+struct TermWords {
+    let arena: [UInt8]
+    let starts: [Int32]
+    let lengths: [Int32]
+
+    @inline(__always)
+    func withBytes<T>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        arena.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(starts[id])..<Int(starts[id] + lengths[id])]))
+        }
     }
 }
