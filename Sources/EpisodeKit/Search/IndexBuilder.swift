@@ -49,28 +49,34 @@ enum IndexBuilder {
         var range: Range<Int>?
     }
 
-    static func build(_ source: IndexSource, keepTexts: Bool) -> (IndexMemory, IndexTables) {
+    /// `given` shares the episodes in a fixed way instead (for tests: which
+    /// worker takes what otherwise depends on the moment).
+    static func build(_ source: IndexSource, keepTexts: Bool, shares given: EpisodeShares? = nil) -> (IndexMemory, IndexTables) {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var work: [[Piece]]
         let lean = source.count == 1
-        if lean {
+        let shares: EpisodeShares
+        if let given {
+            shares = given
+        } else if lean {
             let units = source.units(0)
             let parts = max(1, min(cores, units.count / 512))
-            work = SearchIndex.chunks(count: units.count, parts: parts).map { [Piece(episode: 0, units: units, range: $0)] }
+            var work = SearchIndex.chunks(count: units.count, parts: parts).map { [Piece(episode: 0, units: units, range: $0)] }
             if work.isEmpty { work = [[Piece(episode: 0, units: units, range: 0..<0)]] }
+            shares = EpisodeShares(fixed: work)
         } else {
-            let workers = max(1, min(source.count, cores))
-            work = SearchIndex.chunks(count: source.count, parts: workers).map { chunk in chunk.map { Piece(episode: $0) } }
+            shares = EpisodeShares(episodes: source.count, workers: max(1, min(source.count, cores)))
         }
-        let shares = work
-        let partials = Locked([PartialIndex?](repeating: nil, count: shares.count))
-        DispatchQueue.concurrentPerform(iterations: shares.count) { worker in
+        let partials = Locked([PartialIndex?](repeating: nil, count: shares.workers))
+        DispatchQueue.concurrentPerform(iterations: shares.workers) { worker in
             var partial = PartialIndex(keepsPostings: !lean)
             let tokenizer = WordTokenizer()
-            for piece in shares[worker] {
+            var taken = 0
+            while let piece = shares.take(worker: worker, taken: taken) {
+                taken += 1
                 let units = piece.units ?? source.units(piece.episode)
                 let range = piece.range ?? 0..<units.count
-                partial.episodeUnits.append((piece.episode, range.count))
+                partial.runs.append(EpisodeRun(episode: piece.episode, units: range.count, firstUnit: partial.unitEpisode.count,
+                                               firstPosting: partial.postingValues.count))
                 for unit in range {
                     partial.addUnit(units[unit], episode: Int32(piece.episode), keepText: keepTexts, tokenizer: tokenizer)
                 }
@@ -82,7 +88,7 @@ enum IndexBuilder {
         let gathered = partials.withLock { $0.compactMap { $0 } }
         // The second reading of a lean build: the worker's units again, each
         // posting with the worker's own term number.
-        let again: Rescan? = lean ? Rescan(shares: shares, source: source, tables: gathered.map(\.table)) : nil
+        let again: Rescan? = lean ? Rescan(shares: shares.fixed, source: source, tables: gathered.map(\.table)) : nil
         return assemble(gathered, source: source, keepTexts: keepTexts, again: again)
     }
 
@@ -188,16 +194,23 @@ enum IndexBuilder {
             }
             workerCursors.append(mine)
         }
-        var unitBases: [UInt64] = []
-        var unitBase: UInt64 = 0
-        for partial in partials {
-            unitBases.append(unitBase)
-            unitBase += UInt64(partial.unitEpisode.count)
+        // Units are numbered in episode order (each run's first unit after
+        // the runs before it), and each worker's runs are read in that
+        // order, so every term's postings ascend. A worker that took its
+        // episodes from the end of its block has them the other way round.
+        let ascending = partials.map { partial in partial.runs.indices.sorted { partial.runs[$0].episode < partial.runs[$1].episode } }
+        var runStarts = partials.map { [Int](repeating: 0, count: $0.runs.count) }
+        var nextUnit = 0
+        for worker in partials.indices {
+            for run in ascending[worker] {
+                runStarts[worker][run] = nextUnit
+                nextUnit += partials[worker].runs[run].units
+            }
         }
         // Each worker scatters its postings into its own places, all at once,
         // and meanwhile finds where two of the commonest terms stand in a row.
         let target = DisjointWrites(buffer: postings)
-        let starts = workerCursors, bases = unitBases
+        let starts = workerCursors, runBases = runStarts, runOrder = ascending
         // Only an index of many episodes keeps pairs: one episode's index (the
         // reader's, read twice to stay lean) is made at every opening, and
         // for a transcript of a million lines its memory comes first.
@@ -209,11 +222,16 @@ enum IndexBuilder {
         DispatchQueue.concurrentPerform(iterations: partials.count) { worker in
             let partial = partials[worker]
             var mine = starts[worker]
-            let shift = bases[worker] << 32
             let postings = target.buffer
+            /// What turns a run's local unit numbers into the index's, in a posting.
+            func shift(_ run: Int) -> UInt64 {
+                UInt64(bitPattern: Int64(runBases[worker][run] - partial.runs[run].firstUnit)) << 32
+            }
             var finder = PairFinder(termCount: dense.count)
             let dense = keepsPairs ? localDense[worker] : []
             if let again {
+                // One run (a part of the one episode) per worker.
+                let shift = runBases[worker].isEmpty ? 0 : shift(0)
                 again.read(worker: worker) { local, value in
                     postings[mine[local]] = value &+ shift
                     mine[local] += 1
@@ -222,11 +240,15 @@ enum IndexBuilder {
             } else {
                 partial.postingTerms.withUnsafeBufferPointer { terms in
                     partial.postingValues.withUnsafeBufferPointer { values in
-                        for index in 0..<values.count {
-                            let local = Int(terms[index])
-                            postings[mine[local]] = values[index] &+ shift
-                            mine[local] += 1
-                            if keepsPairs, dense[local] >= 0 { finder.add(values[index] &+ shift, term: dense[local]) }
+                        for run in runOrder[worker] {
+                            let shift = shift(run)
+                            let end = run + 1 < partial.runs.count ? partial.runs[run + 1].firstPosting : values.count
+                            for index in partial.runs[run].firstPosting..<end {
+                                let local = Int(terms[index])
+                                postings[mine[local]] = values[index] &+ shift
+                                mine[local] += 1
+                                if keepsPairs, dense[local] >= 0 { finder.add(values[index] &+ shift, term: dense[local]) }
+                            }
                         }
                     }
                 }
@@ -266,8 +288,8 @@ enum IndexBuilder {
         let textStarts = mutable(tables.textStarts), texts = mutable(tables.texts)
         var unit = 0
         var textCursor = 0
-        for partial in partials {
-            for local in partial.unitEpisode.indices {
+        for (worker, partial) in partials.enumerated() {
+            for local in ascending[worker].flatMap({ partial.runs[$0].firstUnit..<(partial.runs[$0].firstUnit + partial.runs[$0].units) }) {
                 unitEpisode[unit] = partial.unitEpisode[local]
                 unitItem[unit] = partial.unitItem[local]
                 unitStart[unit] = partial.unitStart[local]
@@ -286,7 +308,7 @@ enum IndexBuilder {
         let episodeRevision = mutable(tables.episodeRevision)
         var unitsOfEpisode = [Int](repeating: 0, count: source.count)
         for partial in partials {
-            for (episode, count) in partial.episodeUnits { unitsOfEpisode[episode] += count }
+            for run in partial.runs { unitsOfEpisode[run.episode] += run.units }
         }
         var firstUnit: Int64 = 0
         for episode in 0..<source.count {
@@ -344,6 +366,58 @@ extension IndexBuilder {
     }
 }
 
+/// An episode (or a part of one) as one worker read it: its units are
+/// the worker's `firstUnit..<firstUnit + units`, its postings (when kept)
+/// begin at `firstPosting`.
+struct EpisodeRun {
+    var episode: Int
+    var units: Int
+    var firstUnit: Int
+    var firstPosting: Int
+}
+
+/// How the workers share the episodes. Many episodes: each two workers
+/// share a block of neighbouring episodes, one taking them from its start
+/// and one from its end until they meet, so a worker slowed by the shared
+/// machine (or given longer episodes) takes fewer, and each worker's
+/// episodes stay one contiguous run (its postings can then be placed after
+/// the workers' before it). One episode: its units in fixed parts.
+final class EpisodeShares: @unchecked Sendable {
+    let workers: Int
+    let fixed: [[IndexBuilder.Piece]]
+    private let blocks: Locked<[Range<Int>]>
+
+    init(fixed: [[IndexBuilder.Piece]]) {
+        self.fixed = fixed
+        workers = fixed.count
+        blocks = Locked([])
+    }
+
+    init(episodes: Int, workers: Int) {
+        let chunks = SearchIndex.chunks(count: episodes, parts: workers)
+        self.workers = chunks.count
+        fixed = []
+        blocks = Locked(stride(from: 0, to: chunks.count, by: 2).map { first in
+            chunks[first].lowerBound..<chunks[min(first + 1, chunks.count - 1)].upperBound
+        })
+    }
+
+    /// The next piece for `worker`, which has taken `taken` so far; nil when its share is done.
+    func take(worker: Int, taken: Int) -> IndexBuilder.Piece? {
+        guard fixed.isEmpty else { return taken < fixed[worker].count ? fixed[worker][taken] : nil }
+        return blocks.withLock { blocks -> IndexBuilder.Piece? in
+            let block = worker / 2
+            guard !blocks[block].isEmpty else { return nil }
+            if worker % 2 == 0 {
+                defer { blocks[block] = (blocks[block].lowerBound + 1)..<blocks[block].upperBound }
+                return IndexBuilder.Piece(episode: blocks[block].lowerBound)
+            }
+            defer { blocks[block] = blocks[block].lowerBound..<(blocks[block].upperBound - 1) }
+            return IndexBuilder.Piece(episode: blocks[block].upperBound - 1)
+        }
+    }
+}
+
 /// One worker's share of the index, with its own term numbering and its
 /// units numbered from zero.
 struct PartialIndex {
@@ -363,8 +437,8 @@ struct PartialIndex {
     var unitItem: [Int32] = []
     var unitStart: [Int64] = []
     var unitField: [UInt8] = []
-    /// How many units of which episode, in order.
-    var episodeUnits: [(episode: Int, count: Int)] = []
+    /// The episodes (or parts of one) read, in the order read.
+    var runs: [EpisodeRun] = []
     var texts: [UInt8] = []
     var textEnds: [UInt64] = []
 

@@ -37,9 +37,24 @@ struct DenseTermTests {
         }
     }()
 
-    /// The reference's hits in each half, exact ones first, as an index of both lists them.
-    static func reference(_ query: SearchQuery) -> [HitLocation] {
-        let each = halves.enumerated().map { number, half in
+    /// The same lines as nine episodes of unequal lengths: the workers
+    /// share them from both ends of their blocks, so one reads its episodes
+    /// backwards.
+    static let pieces: [Episode] = {
+        let segments = Array(episode.segments)
+        var start = 0
+        return [300, 2_500, 700, 100, 1_800, 900, 1_200, 1_000, 500].enumerated().map { number, length in
+            defer { start += length }
+            return Episode(title: "Common words \(number + 1)",
+                           segments: segments[start..<(start + length)].enumerated().map {
+                               Segment(index: $0.offset, start: $0.element.start, text: $0.element.text)
+                           }, format: .text)
+        }
+    }()
+
+    /// The reference's hits in each episode, exact ones first, as an index of them all lists them.
+    static func reference(_ query: SearchQuery, in episodes: [Episode] = halves) -> [HitLocation] {
+        let each = episodes.enumerated().map { number, half in
             ReferenceSearchTests.reference(query, in: half).map {
                 HitLocation(episode: number, field: $0.field, item: $0.item, fuzzy: $0.fuzzy)
             }
@@ -81,17 +96,50 @@ struct DenseTermTests {
         #expect(pair("common", "common")?.isEmpty == false)
         #expect(pair("river", "stone") == nil)
         #expect(index.tables.pairPostings.count <= index.tables.postings.count / 8)
-        for query in ["common", "comm", "often", "oft", "commen", "common often", "\"common often\"", "often -common",
-                      "common -often", "seldom common", "-seldom often", "\"often common\" seldom",
-                      "\"river stone\"", "\"stone river\"", "\"amber amber\"", "\"amber amber amber\"", "\"common river stone\"",
-                      "\"river often common\"", "\"common common\"", "\"common common often\"", "\"river common common\"", "\"harbour seldom\"", "\"seldom harbour\"", "\"2024 common\"",
-                      "\"twenty twenty-four common\"", "\"often river stone cloud\"", "\"meadow meadow\" -common"] {
+        Self.expectAgreement(index, Self.halves)
+    }
+
+    static let queries = [
+        "common", "comm", "often", "oft", "commen", "common often", "\"common often\"", "often -common",
+        "common -often", "seldom common", "-seldom often", "\"often common\" seldom",
+        "\"river stone\"", "\"stone river\"", "\"amber amber\"", "\"amber amber amber\"", "\"common river stone\"",
+        "\"river often common\"", "\"common common\"", "\"common common often\"", "\"river common common\"", "\"harbour seldom\"",
+        "\"seldom harbour\"", "\"2024 common\"", "\"twenty twenty-four common\"", "\"often river stone cloud\"", "\"meadow meadow\" -common",
+    ]
+
+    /// Every query answered as the reference answers it over `episodes`.
+    static func expectAgreement(_ index: SearchIndex, _ episodes: [Episode]) {
+        for query in queries {
             let parsed = SearchQuery(query)
-            let expected = Self.reference(parsed)
+            let expected = reference(parsed, in: episodes)
             let results = index.search(parsed)
             #expect(results.total == expected.count, "\(query)")
             #expect(results.locations(limit: 200) == Array(expected.prefix(200)), "\(query)")
+            // Every hit, not only the first ones: a unit out of place shows in the middle.
+            #expect(results.locations() == expected, "\(query)")
         }
+    }
+
+    @Test("nine episodes of unequal lengths, some read backwards by the worker that took them, answer as a scan does")
+    func unequalEpisodes() {
+        // As two workers would share them when the first is held up: it
+        // takes three from the start, the other six from the end.
+        let shares = EpisodeShares(fixed: [[0, 1, 2], [8, 7, 6, 5, 4, 3]].map { $0.map { IndexBuilder.Piece(episode: $0) } })
+        let (memory, tables) = IndexBuilder.build(.episodes(Self.pieces), keepTexts: false, shares: shares)
+        let index = SearchIndex(episodes: Self.pieces, memory: memory, tables: tables)
+        #expect(index.episodeCount == Self.pieces.count)
+        for (number, piece) in Self.pieces.enumerated() { #expect(index.unitCount(ofEpisode: number) == piece.searchableItemCount) }
+        #expect(!index.tables.pairStarts.isEmpty)
+        // Each pair's postings ascend, as a phrase's merge needs them.
+        let dense = index.tables.denseTerms.count
+        for first in 0..<dense {
+            for second in 0..<dense {
+                guard let postings = index.tables.pairPostings(Int(index.tables.denseTerms[first]), Int(index.tables.denseTerms[second]))
+                else { continue }
+                #expect(zip(postings, postings.dropFirst()).allSatisfy { $0 < $1 })
+            }
+        }
+        Self.expectAgreement(index, Self.pieces)
     }
 
     @Test("a file whose tables were scribbled over answers searches of every kind without a crash")
