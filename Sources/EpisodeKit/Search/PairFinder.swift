@@ -37,6 +37,19 @@ struct PairFinder: Sendable {
             currentTerms.removeAll(keepingCapacity: true)
         }
         guard current.count > 1 else { return }
+        // Nearly every unit: words of one place each, in order, no two at
+        // one place. Each pair is then two neighbours in the list, found once.
+        var simple = current[0] & 0xFF == 1
+        for index in 1..<current.count where simple {
+            simple = current[index] & 0xFF == 1 && current[index] >> 8 > current[index - 1] >> 8
+        }
+        if simple {
+            for index in 1..<current.count where current[index] >> 8 == (current[index - 1] >> 8) + 1 {
+                pairs.append(Int32(currentTerms[index - 1]) * Int32(termCount) + Int32(currentTerms[index]))
+                postings.append(current[index])
+            }
+            return
+        }
         // Number aliases come after the words they cover: in position order first.
         if zip(current, current.dropFirst()).contains(where: { $0 > $1 }) {
             let order = current.indices.sorted { current[$0] < current[$1] }
