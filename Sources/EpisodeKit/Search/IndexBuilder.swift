@@ -138,21 +138,38 @@ enum IndexBuilder {
         let tables = layout.tables(in: memory.base)
         func mutable<T>(_ buffer: UnsafeBufferPointer<T>) -> UnsafeMutableBufferPointer<T> { UnsafeMutableBufferPointer(mutating: buffer) }
 
-        // The vocabulary in rank order.
+        // The vocabulary in rank order: where each term starts, then the
+        // terms themselves, their letter sets and length buckets, on every
+        // core (each a run of ranks).
         let termStarts = mutable(tables.termStarts), arena = mutable(tables.arena)
-        var buckets = [Int](repeating: 0, count: termCount)
-        var letterSets = [UInt64](repeating: 0, count: termCount)
         var cursor = 0
         for (position, source) in rankSource.enumerated() {
             termStarts[position] = UInt32(cursor)
-            words[Int(source.worker)].withBytes(Int(source.local)) { bytes in
-                for byte in bytes { arena[cursor] = byte; cursor += 1 }
-                letterSets[position] = LetterSet.of(bytes)
-                let letters = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                buckets[position] = min(letters, FuzzyLookup.bucketCount - 1)
-            }
+            cursor += Int(words[Int(source.worker)].lengths[Int(source.local)])
         }
         termStarts[termCount] = UInt32(cursor)
+        let bucketsOut = DisjointWrites(UnsafeMutableBufferPointer<Int>.allocate(capacity: termCount))
+        let letterSetsOut = DisjointWrites(UnsafeMutableBufferPointer<UInt64>.allocate(capacity: termCount))
+        defer {
+            bucketsOut.buffer.deallocate()
+            letterSetsOut.buffer.deallocate()
+        }
+        let vocabularyParts = SearchIndex.chunks(count: termCount, parts: min(partials.count, max(1, termCount / 4096)))
+        let arenaOut = DisjointWrites(arena), startsOut = DisjointWrites(termStarts)
+        DispatchQueue.concurrentPerform(iterations: vocabularyParts.count) { part in
+            for position in vocabularyParts[part] {
+                let source = rankSource[position]
+                var at = Int(startsOut.buffer[position])
+                words[Int(source.worker)].withBytes(Int(source.local)) { bytes in
+                    for byte in bytes { arenaOut.buffer[at] = byte; at += 1 }
+                    letterSetsOut.buffer[position] = LetterSet.of(bytes)
+                    let letters = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                    bucketsOut.buffer[position] = min(letters, FuzzyLookup.bucketCount - 1)
+                }
+            }
+        }
+        let buckets = bucketsOut.buffer
+        let letterSets = letterSetsOut.buffer
         // The fuzzy lookup's table: terms by length (stable, so by rank within a length).
         let fuzzyOrder = mutable(tables.fuzzyOrder), lengthStarts = mutable(tables.lengthStarts)
         let fuzzyLetters = mutable(tables.fuzzyLetters)
@@ -209,7 +226,7 @@ enum IndexBuilder {
         }
         // Each worker scatters its postings into its own places, all at once,
         // and meanwhile finds where two of the commonest terms stand in a row.
-        let target = DisjointWrites(buffer: postings)
+        let target = DisjointWrites(postings)
         let starts = workerCursors, runBases = runStarts, runOrder = ascending
         // Only an index of many episodes keeps pairs: one episode's index (the
         // reader's, read twice to stay lean) is made at every opening, and
@@ -332,14 +349,15 @@ extension IndexBuilder {
     /// per core): at each step the least word at their heads takes the
     /// next rank, in every list that holds it.
     static func mergeVocabularies(_ partials: [PartialIndex]) -> ([[Int32]], [(worker: Int32, local: Int32)]) {
-        var localRanks = partials.map { [Int32](repeating: 0, count: $0.table.count) }
-        var rankSource: [(worker: Int32, local: Int32)] = []
-        rankSource.reserveCapacity(partials.map(\.table.count).max() ?? 0)
         let lists = partials.map(\.byteOrder)
         let words = partials.map(\.table.words)
-        var cursors = [Int](repeating: 0, count: partials.count)
-        /// The order of the words at the heads of two lists.
-        func order(_ worker: Int, _ other: Int) -> Int {
+        var localRanks = lists.map { [Int32](repeating: 0, count: $0.count) }
+        var rankSource: [(worker: Int32, local: Int32)] = []
+        rankSource.reserveCapacity(lists.map(\.count).max() ?? 0)
+        var cursors = [Int](repeating: 0, count: lists.count)
+        /// Whether the word at the head of list `worker` comes before (-1),
+        /// with (0) or after (1) the one at the head of list `other`.
+        func order(_ worker: Int, _ other: Int, _ cursors: [Int]) -> Int {
             let left = lists[worker][cursors[worker]], right = lists[other][cursors[other]]
             if left.key != right.key { return left.key < right.key ? -1 : 1 }
             return words[worker].withBytes(Int(left.local)) { leftBytes in
@@ -349,13 +367,13 @@ extension IndexBuilder {
         while true {
             var least = -1
             for worker in lists.indices where cursors[worker] < lists[worker].count {
-                if least < 0 || order(worker, least) < 0 { least = worker }
+                if least < 0 || order(worker, least, cursors) < 0 { least = worker }
             }
             guard least >= 0 else { break }
             let rank = Int32(rankSource.count)
             rankSource.append((Int32(least), lists[least][cursors[least]].local))
             for worker in lists.indices where worker != least && cursors[worker] < lists[worker].count
-                && order(worker, least) == 0 {
+                && order(worker, least, cursors) == 0 {
                 localRanks[worker][Int(lists[worker][cursors[worker]].local)] = rank
                 cursors[worker] += 1
             }
@@ -496,6 +514,7 @@ private struct Rescan: Sendable {
 }
 
 /// A buffer that workers write at once, each to places no other writes.
-private struct DisjointWrites: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<UInt64>
+private struct DisjointWrites<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }
