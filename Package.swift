@@ -15,8 +15,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // Domain library: Foundation only. Episodes, times, format readers.
-        .target(name: "EpisodeKit", path: "Sources/EpisodeKit"),
+        // Domain library: Foundation only (and a prefetch hint for the index
+        // build, which Swift cannot express). Episodes, times, format readers.
+        .target(name: "CPrefetch", path: "Sources/CPrefetch"),
+        .target(name: "EpisodeKit", dependencies: ["CPrefetch"], path: "Sources/EpisodeKit"),
 
         // The bundled sample episode(s), shipped as resources.
         .target(
@@ -37,7 +39,7 @@ let package = Package(
             path: "Sources/CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        // Async-signal-safe terminal restore on a crash: the one C target.
+        // Async-signal-safe terminal restore on a crash.
         .target(name: "CCrashRestore", path: "Sources/CCrashRestore"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "CCrashRestore", "ReaderUI"]),
 

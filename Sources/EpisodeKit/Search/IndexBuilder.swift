@@ -81,6 +81,7 @@ enum IndexBuilder {
                     partial.addUnit(units[unit], episode: Int32(piece.episode), keepText: keepTexts, tokenizer: tokenizer)
                 }
             }
+            partial.countWaiting()
             partial.termCounts = partial.table.counts()
             partial.byteOrder = partial.table.byteOrder()
             partials.withLock { $0[worker] = partial }
@@ -460,6 +461,8 @@ struct PartialIndex {
     var texts: [UInt8] = []
     var textEnds: [UInt64] = []
 
+    var waiting = WaitingWord()
+
     init(keepsPostings: Bool) { self.keepsPostings = keepsPostings }
 
     @inline(__always)
@@ -477,14 +480,61 @@ struct PartialIndex {
             texts.append(contentsOf: item.text.utf8)
             textEnds.append(UInt64(texts.count))
         }
-        let keeps = keepsPostings
         tokenizer.forEachToken(item.text) { token in
             guard token.position < 0xFF_FFFF else { return }
-            let id = table.count(token.bytes, head: token.head, second: token.second)
-            if keeps {
-                postingTerms.append(Int32(id))
-                postingValues.append(Self.posting(unit: unit, token: token))
-            }
+            let hash = TermTable.hash(token.bytes, head: token.head)
+            table.prefetch(hash)
+            countWaiting()
+            waiting.hold(token, hash: hash, posting: Self.posting(unit: unit, token: token))
+        }
+    }
+
+    /// Counts the word held back, if any (and keeps its posting).
+    @inline(__always)
+    mutating func countWaiting() {
+        guard waiting.isHeld else { return }
+        let (head, second, hash) = (waiting.head, waiting.second, waiting.hash)
+        let id = waiting.withBytes { table.count($0, head: head, second: second, hash: hash) }
+        if keepsPostings {
+            postingTerms.append(Int32(id))
+            postingValues.append(waiting.posting)
+        }
+        waiting.isHeld = false
+    }
+}
+
+/// A word held back one word: its table slot is asked for when it is met
+/// and read when the next word is met, so the wait for memory (the rarer
+/// words of a large vocabulary are not in the cache) overlaps the work on
+/// the next word. Its bytes are copied, since the tokenizer's are only
+/// valid during the call: up to sixteen are its head and second already,
+/// longer words (few) keep the rest in an array.
+struct WaitingWord {
+    var isHeld = false
+    var head: UInt64 = 0
+    var second: UInt64 = 0
+    var hash: UInt64 = 0
+    var posting: UInt64 = 0
+    private var count = 0
+    private var long: [UInt8] = []
+
+    @inline(__always)
+    mutating func hold(_ token: RawToken, hash: UInt64, posting: UInt64) {
+        head = token.head
+        second = token.second
+        self.hash = hash
+        self.posting = posting
+        count = token.bytes.count
+        if count > 16 { long = Array(token.bytes) }
+        isHeld = true
+    }
+
+    @inline(__always)
+    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if count > 16 { return long.withUnsafeBufferPointer(body) }
+        let words = (head.littleEndian, second.littleEndian)
+        return withUnsafeBytes(of: words) { raw in
+            body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
         }
     }
 }

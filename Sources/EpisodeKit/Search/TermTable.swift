@@ -1,3 +1,4 @@
+import CPrefetch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,15 +44,31 @@ struct TermTable {
     /// `head(_:)` and `second(_:)` give them (the tokenizer has them at hand).
     @inline(__always)
     mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64) -> Int {
-        var (slot, known) = place(bytes, head: head, second: second)
+        count(bytes, head: head, second: second, hash: Self.hash(bytes, head: head))
+    }
+
+    /// The same, with the word's hash at hand (`hash(_:head:)`).
+    @inline(__always)
+    mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64, hash: UInt64) -> Int {
+        var (slot, known) = place(bytes, head: head, second: second, hash: hash)
         if known == nil {
             let before = mask
             let id = add(bytes, head: head, second: second, at: slot)
-            if mask != before { slot = place(bytes, head: head, second: second).slot }
+            if mask != before { slot = place(bytes, head: head, second: second, hash: hash).slot }
             known = id
         }
         slots.withUnsafeMutableBufferPointer { $0[slot &* Self.width &+ 3] &+= 1 }
         return known!
+    }
+
+    /// Starts reading the slot where a word of this hash is looked for
+    /// first, to look it up a little later without waiting.
+    /// (Mutating only so that calling it copies nothing: a copy of the
+    /// table retained and released its four arrays for every word.)
+    @inline(__always)
+    mutating func prefetch(_ hash: UInt64) {
+        let slot = Int(truncatingIfNeeded: hash) & mask
+        slots.withUnsafeMutableBufferPointer { podread_prefetch($0.baseAddress! + slot &* Self.width) }
     }
 
     /// How many times each term was counted, by id.
@@ -65,8 +82,9 @@ struct TermTable {
 
     /// The slot holding `bytes` and its id, or the free slot where it belongs.
     @inline(__always)
-    private func place(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64) -> (slot: Int, id: Int?) {
-        let hash = Self.hash(bytes, head: head)
+    private func place(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64,
+                       hash: UInt64? = nil) -> (slot: Int, id: Int?) {
+        let hash = hash ?? Self.hash(bytes, head: head)
         let check = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
         return slots.withUnsafeBufferPointer { slots in
             var slot = Int(truncatingIfNeeded: hash) & mask
