@@ -15,7 +15,8 @@ struct TermTable {
     /// the rarer words of a large vocabulary are not in the cache, so each
     /// further place read (the arena, a table of counts) was a further wait
     /// on memory. Growing reads the old slots in order and needs nothing else.
-    private var slots: [UInt64]
+    private var memory: SlotMemory
+    private var slots: UnsafeMutablePointer<UInt64> { memory.base }
     private var arena: [UInt8] = []
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
@@ -26,8 +27,18 @@ struct TermTable {
     init(capacity: Int = 4096) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size * Self.width)
+        memory = SlotMemory(count: size * Self.width)
         mask = size - 1
+    }
+
+    /// The slots this table alone holds, copied first when a copy of the
+    /// table shares them.
+    @inline(__always)
+    private mutating func ownSlots() {
+        guard !isKnownUniquelyReferenced(&memory) else { return }
+        let copy = SlotMemory(count: (mask + 1) * Self.width)
+        copy.base.update(from: memory.base, count: (mask + 1) * Self.width)
+        memory = copy
     }
 
     var count: Int { starts.count }
@@ -57,18 +68,19 @@ struct TermTable {
             if mask != before { slot = place(bytes, head: head, second: second, hash: hash).slot }
             known = id
         }
-        slots.withUnsafeMutableBufferPointer { $0[slot &* Self.width &+ 3] &+= 1 }
+        ownSlots()
+        slots[slot &* Self.width &+ 3] &+= 1
         return known!
     }
 
     /// Starts reading the slot where a word of this hash is looked for
     /// first, to look it up a little later without waiting.
     /// (Mutating only so that calling it copies nothing: a copy of the
-    /// table retained and released its four arrays for every word.)
+    /// table retained and released its arrays for every word.)
     @inline(__always)
     mutating func prefetch(_ hash: UInt64) {
         let slot = Int(truncatingIfNeeded: hash) & mask
-        slots.withUnsafeMutableBufferPointer { podread_prefetch($0.baseAddress! + slot &* Self.width) }
+        podread_prefetch(slots + slot &* Self.width)
     }
 
     /// How many times each term was counted, by id.
@@ -86,7 +98,8 @@ struct TermTable {
                        hash: UInt64? = nil) -> (slot: Int, id: Int?) {
         let hash = hash ?? Self.hash(bytes, head: head)
         let check = (hash >> 48) << 48 | UInt64(min(bytes.count, 0xFFFF)) << 32
-        return slots.withUnsafeBufferPointer { slots in
+        do {
+            let slots = self.slots
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let base = slot &* Self.width
@@ -106,6 +119,7 @@ struct TermTable {
     private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64, at slot: Int) -> Int {
         let id = starts.count
         let hash = Self.hash(bytes, head: head)
+        ownSlots()
         let base = slot * Self.width
         slots[base] = head
         slots[base + 1] = second
@@ -171,12 +185,13 @@ struct TermTable {
 
     /// Twice the slots, each term moved by its hash's low bits.
     private mutating func grow() {
-        let old = slots
+        let oldMemory = memory, oldCount = (mask + 1) * Self.width
         let size = (mask + 1) * 2
-        slots = [UInt64](repeating: 0, count: size * Self.width)
+        memory = SlotMemory(count: size * Self.width)
         mask = size - 1
-        slots.withUnsafeMutableBufferPointer { slots in
-            for base in stride(from: 0, to: old.count, by: Self.width) where old[base + 2] != 0 {
+        do {
+            let old = oldMemory.base, slots = self.slots
+            for base in stride(from: 0, to: oldCount, by: Self.width) where old[base + 2] != 0 {
                 var slot = Int(old[base + 3] >> 32) & mask
                 while slots[slot * Self.width + 2] != 0 { slot = (slot + 1) & mask }
                 for word in 0..<Self.width { slots[slot * Self.width + word] = old[base + word] }
@@ -238,4 +253,35 @@ struct TermWords {
             body(UnsafeBufferPointer(rebasing: all[Int(starts[id])..<Int(starts[id] + lengths[id])]))
         }
     }
+}
+
+/// A term table's slots: zeroed memory, on huge pages where the system
+/// gives them (Linux's transparent huge pages, when asked for by madvise).
+/// A large vocabulary's table is megabytes, and the rarer words' slots are
+/// read all over it: with small pages most of those reads first missed the
+/// processor's table of pages as well as its cache.
+///
+/// Sendable since a table writes its slots only when it holds them alone
+/// (`TermTable.ownSlots`); copies of a table only read them.
+final class SlotMemory: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt64>
+    private let bytes: Int
+
+    private static let hugePage = 2 << 20
+
+    init(count: Int) {
+        bytes = count * MemoryLayout<UInt64>.stride
+        var raw: UnsafeMutableRawPointer?
+        if bytes >= Self.hugePage, posix_memalign(&raw, Self.hugePage, bytes) == 0, let raw {
+            #if os(Linux)
+            _ = madvise(raw, bytes, MADV_HUGEPAGE)
+            #endif
+            memset(raw, 0, bytes)
+            base = raw.bindMemory(to: UInt64.self, capacity: count)
+        } else {
+            base = calloc(max(count, 1), MemoryLayout<UInt64>.stride)!.bindMemory(to: UInt64.self, capacity: max(count, 1))
+        }
+    }
+
+    deinit { free(base) }
 }
