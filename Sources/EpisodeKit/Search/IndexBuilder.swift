@@ -75,6 +75,8 @@ enum IndexBuilder {
                 taken += 1
                 let units = piece.units ?? source.units(piece.episode)
                 let range = piece.range ?? 0..<units.count
+                // The word held back belongs to the run before.
+                partial.countWaiting()
                 partial.runs.append(EpisodeRun(episode: piece.episode, units: range.count, firstUnit: partial.unitEpisode.count,
                                                firstPosting: partial.postingValues.count))
                 for unit in range {

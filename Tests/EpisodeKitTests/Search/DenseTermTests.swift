@@ -105,6 +105,8 @@ struct DenseTermTests {
         "\"river stone\"", "\"stone river\"", "\"amber amber\"", "\"amber amber amber\"", "\"common river stone\"",
         "\"river often common\"", "\"common common\"", "\"common common often\"", "\"river common common\"", "\"harbour seldom\"",
         "\"seldom harbour\"", "\"2024 common\"", "\"twenty twenty-four common\"", "\"often river stone cloud\"", "\"meadow meadow\" -common",
+        // Each episode's last word (its title's number) and first.
+        "3", "8", "\"words 2\"", "words",
     ]
 
     /// Every query answered as the reference answers it over `episodes`.
