@@ -8,13 +8,15 @@ struct NumberWordTable {
     /// Made once; each tokenizer keeps a copy (the arrays are shared).
     static let shared = NumberWordTable()
 
-    /// 64 places: a word's first eight bytes, or 0 for an empty place (no
-    /// number word has eight zero bytes); beside each, its length, its kind
-    /// and the word itself (for the rare look-alike with the same head).
-    private var heads = [UInt64](repeating: 0, count: 64)
-    private var lengths = [Int](repeating: 0, count: 64)
-    private var kinds = [Kind](repeating: .none, count: 64)
-    private var words = [[UInt8]](repeating: [], count: 64)
+    /// 256 places (a word that is no number word nearly always meets an
+    /// empty one first): a word's first eight bytes, or 0 for an empty place
+    /// (no number word has eight zero bytes); beside each, its length, its
+    /// kind and the word itself (for the rare look-alike with the same head).
+    private static let places = 256
+    private var heads = [UInt64](repeating: 0, count: places)
+    private var lengths = [Int](repeating: 0, count: places)
+    private var kinds = [Kind](repeating: .none, count: places)
+    private var words = [[UInt8]](repeating: [], count: places)
 
     init() {
         let numbers = Array(SpokenNumbers.small.keys) + Array(SpokenNumbers.tens.keys) + Array(SpokenNumbers.scales.keys)
@@ -22,7 +24,7 @@ struct NumberWordTable {
             let bytes = Array(word.utf8)
             let head = bytes.withUnsafeBufferPointer { TermTable.head($0) }
             var place = Self.place(of: head)
-            while heads[place] != 0 { place = (place + 1) & 63 }
+            while heads[place] != 0 { place = (place + 1) & (Self.places - 1) }
             heads[place] = head
             lengths[place] = bytes.count
             kinds[place] = kind
@@ -32,7 +34,7 @@ struct NumberWordTable {
 
     @inline(__always)
     private static func place(of head: UInt64) -> Int {
-        Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 
     /// What kind of word `bytes` (folded) is.
@@ -50,7 +52,7 @@ struct NumberWordTable {
             if heads[place] == head && lengths[place] == bytes.count {
                 return bytes.count <= 8 || words[place].elementsEqual(bytes) ? kinds[place] : .none
             }
-            place = (place + 1) & 63
+            place = (place + 1) & (Self.places - 1)
         }
         return .none
     }

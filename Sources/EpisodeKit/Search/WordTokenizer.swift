@@ -445,9 +445,19 @@ private struct TokenScanner {
         partStart = 0
     }
 
+    @inline(__always)
     mutating func noteForNumbers(_ token: RawToken, _ body: (RawToken) -> Void) {
         guard spokenNumbers else { return }
         let kind = numberWords.kind(token.bytes, head: token.head)
+        // Nearly every word: no number word, and no run of them to end.
+        if kind == .none && numberRun.isEmpty {
+            gap = false
+            return
+        }
+        noteNumberWord(token, kind: kind, body)
+    }
+
+    mutating func noteNumberWord(_ token: RawToken, kind: NumberWordTable.Kind, _ body: (RawToken) -> Void) {
         let isNumber = kind == .number || (kind == .and && !numberRun.isEmpty)
         if (gap || !isNumber) && !numberRun.isEmpty { flushNumbers(body) }
         gap = false
