@@ -148,9 +148,7 @@ struct TermTable {
 
     /// A term's bytes, for the length of `body`.
     func withBytes<T>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        arena.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[Int(starts[id])..<Int(starts[id] + lengths[id])]))
-        }
+        words.withBytes(id, body)
     }
 
     /// The terms' bytes, to read many of them (the table's arrays, shared).

@@ -86,38 +86,8 @@ private final class ScannerScratch {
     deinit { scanner.group.free() }
 }
 
-/// The group's folded bytes: a buffer the scanner grows and its scratch
-/// frees, so handing out a word from it retains and checks nothing. Always
-/// `slack` bytes longer than what is written, for the loads of `token`.
-struct GroupBytes {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-
-    init() {
-        capacity = 256
-        base = .allocate(capacity: capacity)
-        base.initialize(repeating: 0, count: capacity)
-    }
-
-    /// Room for `count` bytes, keeping those written.
-    @inline(__always)
-    mutating func reserve(_ count: Int) {
-        guard count > capacity else { return }
-        var larger = capacity
-        while larger < count { larger *= 2 }
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        moved.initialize(repeating: 0, count: larger)
-        moved.update(from: base, count: capacity)
-        base.deallocate()
-        base = moved
-        capacity = larger
-    }
-
-    func free() { base.deallocate() }
-}
-
 /// The tokenizer's state while it walks one text.
-private struct TokenScanner {
+struct TokenScanner {
     var spokenNumbers: Bool
     /// Folded bytes of the current word group (hyphenated parts without
     /// their hyphens): the first `groupCount` of `group`. The arrays are
@@ -171,9 +141,9 @@ private struct TokenScanner {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if Self.isWordByte(byte) {
+                if ASCIIRun.isWordByte(byte) {
                     // A run of ASCII letters and digits at once: most of any text.
-                    let end = Self.runEnd(bytes, from: index)
+                    let end = ASCIIRun.runEnd(bytes, from: index)
                     if groupCount == 0 && partsCount == 0
                         && (end == count || (bytes[end] < 0x80 && bytes[end] != 45 && bytes[end] != 39)) {
                         // A word standing alone (nearly every word): no
@@ -227,8 +197,8 @@ private struct TokenScanner {
                             _ body: (RawToken) -> Void) {
         let length = run.count
         group.reserve(length + Self.slack)
-        let head = Self.foldedChunk(bytes, from: run.lowerBound, count: length)
-        let second = length > 8 ? Self.foldedChunk(bytes, from: run.lowerBound + 8, count: length - 8) : 0
+        let head = ASCIIRun.foldedChunk(bytes, from: run.lowerBound, count: length)
+        let second = length > 8 ? ASCIIRun.foldedChunk(bytes, from: run.lowerBound + 8, count: length - 8) : 0
         let group = self.group.base
         let raw = UnsafeMutableRawPointer(group)
         raw.storeBytes(of: head.littleEndian, toByteOffset: 0, as: UInt64.self)
@@ -243,49 +213,6 @@ private struct TokenScanner {
         noteForNumbers(token, body)
         body(token)
         nextPosition += 1
-    }
-
-    /// Up to eight bytes of a run of ASCII letters and digits from `start`,
-    /// lowercased, little-endian, zero past `count`.
-    @inline(__always)
-    static func foldedChunk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> UInt64 {
-        if start + 8 <= bytes.count {
-            let value = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
-            return Self.masked(value | 0x2020_2020_2020_2020, count)
-        }
-        var value: UInt64 = 0
-        for index in 0..<min(count, 8) { value |= UInt64(bytes[start + index] | 0x20) << UInt64(index * 8) }
-        return value
-    }
-
-    /// The first `bytes` bytes of `value` (all of it from eight on, none below one).
-    @inline(__always)
-    static func masked(_ value: UInt64, _ bytes: Int) -> UInt64 {
-        bytes >= 8 ? value : bytes <= 0 ? 0 : value & ((1 &<< UInt64(bytes &* 8)) &- 1)
-    }
-
-    /// Where the run of ASCII letters and digits that starts at `start`
-    /// ends: eight bytes at a time, each byte's class found by adding to
-    /// all eight at once (bytes below 0x80 never carry into the next).
-    @inline(__always)
-    static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var end = start + 1
-        let count = bytes.count
-        let base = UnsafeRawPointer(bytes.baseAddress!)
-        let high: UInt64 = 0x8080_8080_8080_8080
-        while end + 8 <= count {
-            let chunk = UInt64(littleEndian: (base + end).loadUnaligned(as: UInt64.self))
-            if chunk & high != 0 { break }
-            let lower = chunk | 0x2020_2020_2020_2020
-            // High bit set where `a` ≤ lower ≤ `z`, and where `0` ≤ byte ≤ `9`.
-            let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
-            let digits = (chunk &+ 0x5050_5050_5050_5050) & ~(chunk &+ 0x4646_4646_4646_4646)
-            let others = ~(letters | digits) & high
-            if others != 0 { return end + others.trailingZeroBitCount >> 3 }
-            end += 8
-        }
-        while end < count && isWordByte(bytes[end]) { end += 1 }
-        return end
     }
 
     /// A run of ASCII letters and digits, lowercased, written into the group at once.
@@ -324,16 +251,10 @@ private struct TokenScanner {
                       offset: Int32, length: Int32, isAlias: Bool) -> RawToken {
         let start = UnsafeRawPointer(buffer.baseAddress! + range.lowerBound)
         let count = range.count
-        let head = masked(UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)), count)
-        let second = masked(UInt64(littleEndian: (start + 8).loadUnaligned(as: UInt64.self)), count &- 8)
+        let head = ASCIIRun.masked(UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)), count)
+        let second = ASCIIRun.masked(UInt64(littleEndian: (start + 8).loadUnaligned(as: UInt64.self)), count &- 8)
         return RawToken(bytes: UnsafeBufferPointer(rebasing: buffer[range]), head: head, second: second, position: position,
                         span: span, offset: offset, length: length, isAlias: isAlias)
-    }
-
-    /// Whether a byte is an ASCII letter or digit.
-    @inline(__always)
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20) &- 97 < 26 || byte &- 48 < 10
     }
 
     /// Bookkeeping before a word character joins the group.
@@ -443,55 +364,6 @@ private struct TokenScanner {
         partsCount = 0
         groupCount = 0
         partStart = 0
-    }
-
-    @inline(__always)
-    mutating func noteForNumbers(_ token: RawToken, _ body: (RawToken) -> Void) {
-        guard spokenNumbers else { return }
-        let kind = numberWords.kind(token.bytes, head: token.head)
-        // Nearly every word: no number word, and no run of them to end.
-        if kind == .none && numberRun.isEmpty {
-            gap = false
-            return
-        }
-        noteNumberWord(token, kind: kind, body)
-    }
-
-    mutating func noteNumberWord(_ token: RawToken, kind: NumberWordTable.Kind, _ body: (RawToken) -> Void) {
-        let isNumber = kind == .number || (kind == .and && !numberRun.isEmpty)
-        if (gap || !isNumber) && !numberRun.isEmpty { flushNumbers(body) }
-        gap = false
-        if isNumber {
-            numberRun.append((String(decoding: token.bytes, as: UTF8.self), token.position, token.offset, token.length))
-        }
-    }
-
-    mutating func flushNumbers(_ body: (RawToken) -> Void) {
-        guard !numberRun.isEmpty else { return }
-        defer { numberRun.removeAll(keepingCapacity: true) }
-        guard spokenNumbers else { return }
-        while let last = numberRun.last, last.term == "and" || (last.term == "oh" && numberRun.count == 1) {
-            numberRun.removeLast()
-        }
-        guard let first = numberRun.first, let last = numberRun.last else { return }
-        for word in numberRun where word.term != "and" {
-            if let value = SpokenNumbers.value(of: [word.term]) {
-                emitDigits(value, position: word.position, span: 1, offset: word.offset, length: word.length, body)
-            }
-        }
-        if numberRun.count > 1, let value = SpokenNumbers.value(of: numberRun.map(\.term)) {
-            emitDigits(value, position: first.position, span: last.position - first.position + 1,
-                       offset: first.offset, length: last.offset + last.length - first.offset, body)
-        }
-    }
-
-    mutating func emitDigits(_ value: Int, position: Int32, span: Int32, offset: Int32, length: Int32, _ body: (RawToken) -> Void) {
-        digits.removeAll(keepingCapacity: true)
-        digits.append(contentsOf: String(value).utf8)
-        digits.withUnsafeBufferPointer { buffer in
-            body(RawToken(bytes: buffer, head: TermTable.head(buffer), second: TermTable.second(buffer), position: position,
-                          span: span, offset: offset, length: length, isAlias: true))
-        }
     }
 
     static func isIdeographic(_ value: UInt32) -> Bool {
