@@ -1,4 +1,7 @@
 extension IndexBuilder {
+    /// The most pair postings kept: an eighth of the postings.
+    static func pairBudget(postings: Int) -> Int { postings / 8 }
+
     /// The pair tables, laid out after everything else: the block grows
     /// by their size, so nothing written before moves within it. The pairs
     /// of the commonest terms are kept first, one term at a time, while they

@@ -134,8 +134,19 @@ enum IndexBuilder {
         counts[IndexLayout.Table.denseTerms.rawValue] = dense.count
         counts[IndexLayout.Table.denseBits.rawValue] = dense.count * denseWords
 
+        // Only an index of many episodes keeps pairs: one episode's index (the
+        // reader's, read twice to stay lean) is made at every opening, and
+        // for a transcript of a million lines its memory comes first.
+        let keepsPairs = again == nil && !dense.isEmpty && dense.count <= PairFinder.mostTerms
         let layout = IndexLayout(counts: counts)
-        let memory = IndexMemory(allocating: layout.totalSize)
+        // Room for the pair tables at their largest (`addPairs`), so they
+        // are added in place.
+        var largest = counts
+        if keepsPairs {
+            largest[IndexLayout.Table.pairStarts.rawValue] = dense.count * dense.count + 1
+            largest[IndexLayout.Table.pairPostings.rawValue] = pairBudget(postings: counts[IndexLayout.Table.postings.rawValue])
+        }
+        let memory = IndexMemory(allocating: layout.totalSize, reserving: IndexLayout(counts: largest).totalSize)
         let writable = UnsafeMutableRawBufferPointer(mutating: memory.base)
         layout.writeHeader(into: writable)
         let tables = layout.tables(in: memory.base)
@@ -231,10 +242,6 @@ enum IndexBuilder {
         // and meanwhile finds where two of the commonest terms stand in a row.
         let target = DisjointWrites(postings)
         let starts = workerCursors, runBases = runStarts, runOrder = ascending
-        // Only an index of many episodes keeps pairs: one episode's index (the
-        // reader's, read twice to stay lean) is made at every opening, and
-        // for a transcript of a million lines its memory comes first.
-        let keepsPairs = again == nil && !dense.isEmpty && dense.count <= PairFinder.mostTerms
         var densePlace = [Int16](repeating: -1, count: keepsPairs ? termCount : 0)
         for (place, term) in dense.enumerated() where keepsPairs { densePlace[term] = Int16(place) }
         let localDense: [[Int16]] = keepsPairs ? localRanks.map { ranks in ranks.map { densePlace[Int($0)] } } : []
@@ -341,7 +348,7 @@ enum IndexBuilder {
         episodeBase[source.count] = firstUnit
         guard keepsPairs else { return (memory, tables) }
         return addPairs(found.withLock { $0.compactMap { $0 } }, counts: counts, memory: memory,
-                        frequencies: dense.map { postingCounts[$0] }, budget: postings.count / 8)
+                        frequencies: dense.map { postingCounts[$0] }, budget: pairBudget(postings: postings.count))
     }
 }
 

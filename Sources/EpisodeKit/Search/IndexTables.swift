@@ -189,26 +189,42 @@ final class IndexMemory: @unchecked Sendable {
     /// Changes only while the builder grows it, before anyone else sees it.
     private(set) var base: UnsafeRawBufferPointer
     private let mapped: Bool
+    /// Bytes mapped for a block built here (`base` may be shorter).
+    private var reserved = 0
 
-    /// Fresh memory, zeroed, 8-byte aligned (calloc: large blocks come as
-    /// zero pages, not written over).
-    init(allocating size: Int) {
-        guard let memory = calloc(max(size, 8), 1) else { fatalError("podread: out of memory (\(size) bytes for a search index)") }
-        base = UnsafeRawBufferPointer(start: memory, count: max(size, 8))
+    /// Fresh memory, zeroed, 8-byte aligned: large blocks come as zero
+    /// pages, not written over, and huge ones (`ZeroedPages`). `reserving`
+    /// maps that many bytes in all, so `grow` can lengthen the block up to
+    /// it in place (pages never written take no memory).
+    init(allocating size: Int, reserving capacity: Int = 0) {
+        let size = max(size, 8)
+        reserved = max(size, capacity)
+        guard let memory = ZeroedPages.allocate(reserved) else {
+            fatalError("podread: out of memory (\(size) bytes for a search index)")
+        }
+        base = UnsafeRawBufferPointer(start: memory, count: size)
         mapped = false
     }
 
     /// Makes fresh memory longer, keeping its bytes and zeroing the new
-    /// ones (realloc: a large block is moved by remapping its pages, not
-    /// copied). Tables read from it before are no longer valid.
+    /// ones: in place within what was reserved (still zero: never written),
+    /// else copied to a new block. Tables read from it before are no longer
+    /// valid.
     func grow(to size: Int) {
         precondition(!mapped)
         guard size > base.count else { return }
-        guard let memory = realloc(UnsafeMutableRawPointer(mutating: base.baseAddress), size) else {
+        let old = UnsafeMutableRawPointer(mutating: base.baseAddress!)
+        guard size > reserved else {
+            base = UnsafeRawBufferPointer(start: old, count: size)
+            return
+        }
+        guard let memory = ZeroedPages.allocate(size) else {
             fatalError("podread: out of memory (\(size) bytes for a search index)")
         }
-        memset(memory + base.count, 0, size - base.count)
+        memory.copyMemory(from: old, byteCount: base.count)
+        ZeroedPages.deallocate(old, bytes: reserved)
         base = UnsafeRawBufferPointer(start: memory, count: size)
+        reserved = size
     }
 
     /// A file's bytes mapped read-only; nil when the file cannot be mapped.
@@ -224,7 +240,7 @@ final class IndexMemory: @unchecked Sendable {
         if mapped {
             munmap(UnsafeMutableRawPointer(mutating: base.baseAddress), base.count)
         } else {
-            free(UnsafeMutableRawPointer(mutating: base.baseAddress))
+            ZeroedPages.deallocate(UnsafeMutableRawPointer(mutating: base.baseAddress!), bytes: reserved)
         }
     }
 }

@@ -265,21 +265,11 @@ final class SlotMemory: @unchecked Sendable {
     let base: UnsafeMutablePointer<UInt64>
     private let bytes: Int
 
-    private static let hugePage = 2 << 20
-
     init(count: Int) {
         bytes = count * MemoryLayout<UInt64>.stride
-        var raw: UnsafeMutableRawPointer?
-        if bytes >= Self.hugePage, posix_memalign(&raw, Self.hugePage, bytes) == 0, let raw {
-            #if os(Linux)
-            _ = madvise(raw, bytes, MADV_HUGEPAGE)
-            #endif
-            memset(raw, 0, bytes)
-            base = raw.bindMemory(to: UInt64.self, capacity: count)
-        } else {
-            base = calloc(max(count, 1), MemoryLayout<UInt64>.stride)!.bindMemory(to: UInt64.self, capacity: max(count, 1))
-        }
+        guard let raw = ZeroedPages.allocate(bytes) else { fatalError("podread: out of memory (\(bytes) bytes for a word table)") }
+        base = raw.bindMemory(to: UInt64.self, capacity: max(count, 1))
     }
 
-    deinit { free(base) }
+    deinit { ZeroedPages.deallocate(base, bytes: bytes) }
 }
