@@ -1,3 +1,4 @@
+import CPrefetch
 import Dispatch
 import Foundation
 
@@ -49,6 +50,9 @@ enum IndexBuilder {
         var range: Range<Int>?
     }
 
+    /// How many postings ahead the scatter asks for the place it will write.
+    static let scatterAhead = 16
+
     /// `given` shares the episodes in a fixed way instead (for tests: which
     /// worker takes what otherwise depends on the moment).
     static func build(_ source: IndexSource, keepTexts: Bool, shares given: EpisodeShares? = nil) -> (IndexMemory, IndexTables) {
@@ -78,7 +82,7 @@ enum IndexBuilder {
                 // The word held back belongs to the run before.
                 partial.countWaiting()
                 partial.runs.append(EpisodeRun(episode: piece.episode, units: range.count, firstUnit: partial.unitEpisode.count,
-                                               firstPosting: partial.postingValues.count))
+                                               firstPosting: partial.postings.count))
                 for unit in range {
                     partial.addUnit(units[unit], episode: Int32(piece.episode), keepText: keepTexts, tokenizer: tokenizer)
                 }
@@ -265,16 +269,22 @@ enum IndexBuilder {
                     if keepsPairs, dense[local] >= 0 { finder.add(value &+ shift, term: dense[local]) }
                 }
             } else {
-                partial.postingTerms.withUnsafeBufferPointer { terms in
-                    partial.postingValues.withUnsafeBufferPointer { values in
-                        for run in runOrder[worker] {
-                            let shift = shift(run)
-                            let end = run + 1 < partial.runs.count ? partial.runs[run + 1].firstPosting : values.count
-                            for index in partial.runs[run].firstPosting..<end {
-                                let local = Int(terms[index])
-                                postings[mine[local]] = values[index] &+ shift
-                                mine[local] += 1
-                                if keepsPairs, dense[local] >= 0 { finder.add(values[index] &+ shift, term: dense[local]) }
+                partial.postings.withPostings { terms, values in
+                    mine.withUnsafeMutableBufferPointer { mine in
+                        dense.withUnsafeBufferPointer { dense in
+                            for run in runOrder[worker] {
+                                let shift = shift(run)
+                                let end = run + 1 < partial.runs.count ? partial.runs[run + 1].firstPosting : values.count
+                                for index in partial.runs[run].firstPosting..<end {
+                                    // The place written some postings ahead, asked for now.
+                                    if index + Self.scatterAhead < end {
+                                        podread_prefetch_for_write(postings.baseAddress! + mine[Int(terms[index + Self.scatterAhead])])
+                                    }
+                                    let local = Int(terms[index])
+                                    postings[mine[local]] = values[index] &+ shift
+                                    mine[local] += 1
+                                    if keepsPairs, dense[local] >= 0 { finder.add(values[index] &+ shift, term: dense[local]) }
+                                }
                             }
                         }
                     }

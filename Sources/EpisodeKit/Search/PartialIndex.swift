@@ -5,14 +5,14 @@ struct PartialIndex {
     /// the units are read again to place them).
     let keepsPostings: Bool
     var table = TermTable()
-    /// Every posting in the order met, with its local term number; and per
-    /// term how many (from the table, once every unit is in).
-    var postingTerms: [Int32] = []
+    /// Every posting in the order met, with its local term number (kept
+    /// only when `keepsPostings`); and per term how many (from the table,
+    /// once every unit is in).
+    var postings = PostingLog()
     var termCounts: [Int32] = []
     /// The worker's terms in byte order: each one's first eight bytes as a
     /// big-endian number, and its local id.
     var byteOrder: [(key: UInt64, local: Int32)] = []
-    var postingValues: [UInt64] = []
     var unitEpisode: [Int32] = []
     var unitItem: [Int32] = []
     var unitStart: [Int64] = []
@@ -22,7 +22,8 @@ struct PartialIndex {
     var texts: [UInt8] = []
     var textEnds: [UInt64] = []
 
-    var waiting = WaitingWord()
+    /// Words met and not yet counted (`countWaiting`).
+    var waiting = WordBatch()
 
     init(keepsPostings: Bool) { self.keepsPostings = keepsPostings }
 
@@ -45,57 +46,25 @@ struct PartialIndex {
             guard token.position < 0xFF_FFFF else { return }
             let hash = TermTable.hash(token.bytes, head: token.head)
             table.prefetch(hash)
-            countWaiting()
-            waiting.hold(token, hash: hash, posting: Self.posting(unit: unit, token: token))
+            waiting.add(token, hash: hash, posting: Self.posting(unit: unit, token: token))
+            if waiting.isFull { countWaiting() }
         }
     }
 
-    /// Counts the word held back, if any (and keeps its posting).
-    @inline(__always)
+    /// Counts the words waiting, if any (and keeps their postings). Before
+    /// a new run begins, and once the worker's last unit is in.
     mutating func countWaiting() {
-        guard waiting.isHeld else { return }
-        let (head, second, hash) = (waiting.head, waiting.second, waiting.hash)
-        let id = waiting.withBytes { table.count($0, head: head, second: second, hash: hash) }
+        let count = waiting.count
+        guard count > 0 else { return }
         if keepsPostings {
-            postingTerms.append(Int32(id))
-            postingValues.append(waiting.posting)
+            postings.reserve(count)
+            postings.append(count) { terms, values in
+                table.count(waiting, ids: terms)
+                values.update(from: waiting.postings, count: count)
+            }
+        } else {
+            table.count(waiting, ids: nil)
         }
-        waiting.isHeld = false
-    }
-}
-
-/// A word held back one word: its table slot is asked for when it is met
-/// and read when the next word is met, so the wait for memory (the rarer
-/// words of a large vocabulary are not in the cache) overlaps the work on
-/// the next word. Its bytes are copied, since the tokenizer's are only
-/// valid during the call: up to sixteen are its head and second already,
-/// longer words (few) keep the rest in an array.
-struct WaitingWord {
-    var isHeld = false
-    var head: UInt64 = 0
-    var second: UInt64 = 0
-    var hash: UInt64 = 0
-    var posting: UInt64 = 0
-    private var count = 0
-    private var long: [UInt8] = []
-
-    @inline(__always)
-    mutating func hold(_ token: RawToken, hash: UInt64, posting: UInt64) {
-        head = token.head
-        second = token.second
-        self.hash = hash
-        self.posting = posting
-        count = token.bytes.count
-        if count > 16 { long = Array(token.bytes) }
-        isHeld = true
-    }
-
-    @inline(__always)
-    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        if count > 16 { return long.withUnsafeBufferPointer(body) }
-        let words = (head.littleEndian, second.littleEndian)
-        return withUnsafeBytes(of: words) { raw in
-            body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
-        }
+        waiting.removeAll()
     }
 }

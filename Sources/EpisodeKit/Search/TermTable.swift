@@ -61,6 +61,26 @@ struct TermTable {
     /// The same, with the word's hash at hand (`hash(_:head:)`).
     @inline(__always)
     mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64, hash: UInt64) -> Int {
+        ownSlots()
+        return countOwned(bytes, head: head, second: second, hash: hash)
+    }
+
+    /// Counts every word of a batch (whose slots were asked for as the
+    /// words came), writing each one's id to `ids` when given. The slots
+    /// are made this table's own once for the batch, not for each word.
+    mutating func count(_ batch: WordBatch, ids: UnsafeMutablePointer<Int32>?) {
+        ownSlots()
+        for index in 0..<batch.count {
+            let id = batch.withBytes(index) { bytes in
+                countOwned(bytes, head: batch.heads[index], second: batch.seconds[index], hash: batch.hashes[index])
+            }
+            ids?[index] = Int32(truncatingIfNeeded: id)
+        }
+    }
+
+    /// `count`, the slots being this table's own already.
+    @inline(__always)
+    private mutating func countOwned(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64, hash: UInt64) -> Int {
         var (slot, known) = place(bytes, head: head, second: second, hash: hash)
         if known == nil {
             let before = mask
@@ -68,7 +88,6 @@ struct TermTable {
             if mask != before { slot = place(bytes, head: head, second: second, hash: hash).slot }
             known = id
         }
-        ownSlots()
         slots[slot &* Self.width &+ 3] &+= 1
         return known!
     }
