@@ -2,7 +2,7 @@ import EpisodeKit
 import Foundation
 import PodreadAssets
 
-/// `swift run -c release podread-bench [--json] [--detail] [--episodes N] [--large SEGMENTS] [--library DIR] [--no-refresh] [--realistic-only]`
+/// `swift run -c release podread-bench [--json] [--detail] [--episodes N] [--large SEGMENTS] [--library DIR] [--no-refresh] [--realistic-only] [--archive-builds-only] [--builds N]`
 ///
 /// Builds a synthetic archive from the bundled sample and reports index
 /// build speed, index memory, and per-query latency against a naive scan of
@@ -39,6 +39,19 @@ enum Bench {
         var lines: [String] = []
 
         let archive = SyntheticArchive(sample: sample, episodeCount: episodeCount)
+        if arguments.contains("--archive-builds-only") {
+            // Only the archive's index build, best of `--builds N` (for profiling).
+            let builds = arguments.firstIndex(of: "--builds").flatMap { $0 + 1 < arguments.endIndex ? Int(arguments[$0 + 1]) : nil } ?? 3
+            var best = Double.infinity, processor = Double.infinity
+            for _ in 0..<max(1, builds) {
+                let before = Measure.processorSeconds()
+                best = min(best, Measure.seconds { _ = SearchIndex(episodes: archive.episodes) })
+                processor = min(processor, Measure.processorSeconds() - before)
+            }
+            let megabytes = Double(archive.textBytes) / 1_000_000
+            print("archive index build: \(String(format: "%.3f", best)) s = \(String(format: "%.1f", megabytes / best)) MB/s, processor time \(String(format: "%.3f", processor)) s (best of \(builds))")
+            return
+        }
         let bytes = archive.textBytes
         let residentBefore = Measure.residentBytes()
         var index: SearchIndex!

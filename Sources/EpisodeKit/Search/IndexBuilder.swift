@@ -269,15 +269,15 @@ enum IndexBuilder {
                     if keepsPairs, dense[local] >= 0 { finder.add(value &+ shift, term: dense[local]) }
                 }
             } else {
-                partial.postings.withPostings { terms, values in
-                    mine.withUnsafeMutableBufferPointer { mine in
-                        dense.withUnsafeBufferPointer { dense in
-                            for run in runOrder[worker] {
-                                let shift = shift(run)
-                                let end = run + 1 < partial.runs.count ? partial.runs[run + 1].firstPosting : values.count
-                                for index in partial.runs[run].firstPosting..<end {
+                mine.withUnsafeMutableBufferPointer { mine in
+                    dense.withUnsafeBufferPointer { dense in
+                        for run in runOrder[worker] {
+                            let shift = shift(run)
+                            let end = run + 1 < partial.runs.count ? partial.runs[run + 1].firstPosting : partial.postings.count
+                            partial.postings.forEachRun(in: partial.runs[run].firstPosting..<end) { terms, values in
+                                for index in 0..<terms.count {
                                     // The place written some postings ahead, asked for now.
-                                    if index + Self.scatterAhead < end {
+                                    if index + Self.scatterAhead < terms.count {
                                         podread_prefetch_for_write(postings.baseAddress! + mine[Int(terms[index + Self.scatterAhead])])
                                     }
                                     let local = Int(terms[index])

@@ -17,6 +17,10 @@ struct NumberWordTable {
     private var lengths = [Int](repeating: 0, count: places)
     private var kinds = [Kind](repeating: .none, count: places)
     private var words = [[UInt8]](repeating: [], count: places)
+    /// The word as a string, and its value said alone (`SpokenNumbers.value`),
+    /// so a run of number words is kept as places, not strings.
+    private var terms = [String](repeating: "", count: places)
+    private var alone = [Int?](repeating: nil, count: places)
 
     init() {
         let numbers = Array(SpokenNumbers.small.keys) + Array(SpokenNumbers.tens.keys) + Array(SpokenNumbers.scales.keys)
@@ -29,6 +33,8 @@ struct NumberWordTable {
             lengths[place] = bytes.count
             kinds[place] = kind
             words[place] = bytes
+            terms[place] = word
+            alone[place] = SpokenNumbers.value(of: [word])
         }
     }
 
@@ -46,14 +52,27 @@ struct NumberWordTable {
     /// The same, with the word's first eight bytes at hand.
     @inline(__always)
     func kind(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64) -> Kind {
-        guard bytes.count >= 2, bytes.count <= 9 else { return .none }
+        let place = self.place(bytes, head: head)
+        return place < 0 ? .none : kinds[place]
+    }
+
+    /// Where the number word (or `and`) `bytes` is kept, or -1 for any
+    /// other word.
+    @inline(__always)
+    func place(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64) -> Int {
+        guard bytes.count >= 2, bytes.count <= 9 else { return -1 }
         var place = Self.place(of: head)
         while heads[place] != 0 {
             if heads[place] == head && lengths[place] == bytes.count {
-                return bytes.count <= 8 || words[place].elementsEqual(bytes) ? kinds[place] : .none
+                return bytes.count <= 8 || words[place].elementsEqual(bytes) ? place : -1
             }
             place = (place + 1) & (Self.places - 1)
         }
-        return .none
+        return -1
     }
+
+    /// The kind, the word and its value alone, of the word kept at `place`.
+    func kind(at place: Int) -> Kind { kinds[place] }
+    func term(at place: Int) -> String { terms[place] }
+    func valueAlone(at place: Int) -> Int? { alone[place] }
 }

@@ -10,12 +10,12 @@ struct PairFinder: Sendable {
 
     let termCount: Int
     /// Per pair found: its number (first × count + second) and the posting.
-    private(set) var pairs: [Int32] = []
-    private(set) var postings: [UInt64] = []
+    private(set) var pairs = PlainArray<Int32>(capacity: 4096)
+    private(set) var postings = PlainArray<UInt64>(capacity: 4096)
     private var unit: UInt64 = .max
     /// The current unit's postings of common terms, and which term each is.
-    private var current: [UInt64] = []
-    private var currentTerms: [Int16] = []
+    private var current = PlainArray<UInt64>()
+    private var currentTerms = PlainArray<Int16>()
 
     init(termCount: Int) { self.termCount = termCount }
 
@@ -33,8 +33,8 @@ struct PairFinder: Sendable {
     /// The pairs of the unit gathered so far.
     private mutating func flush() {
         defer {
-            current.removeAll(keepingCapacity: true)
-            currentTerms.removeAll(keepingCapacity: true)
+            current.removeAll()
+            currentTerms.removeAll()
         }
         guard current.count > 1 else { return }
         // Nearly every unit: words of one place each, in order, no two at
@@ -51,6 +51,7 @@ struct PairFinder: Sendable {
             return
         }
         // Number aliases come after the words they cover: in position order first.
+        var current = Array(self.current), currentTerms = Array(self.currentTerms)
         if zip(current, current.dropFirst()).contains(where: { $0 > $1 }) {
             let order = current.indices.sorted { current[$0] < current[$1] }
             current = order.map { current[$0] }

@@ -56,15 +56,8 @@ struct PartialIndex {
     mutating func countWaiting() {
         let count = waiting.count
         guard count > 0 else { return }
-        if keepsPostings {
-            postings.reserve(count)
-            postings.append(count) { terms, values in
-                table.count(waiting, ids: terms)
-                values.update(from: waiting.postings, count: count)
-            }
-        } else {
-            table.count(waiting, ids: nil)
-        }
+        table.count(waiting, ids: waiting.ids)
+        if keepsPostings { postings.append(terms: waiting.ids, values: waiting.postings, count: count) }
         waiting.removeAll()
     }
 }

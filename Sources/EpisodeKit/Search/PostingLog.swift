@@ -2,82 +2,79 @@
 /// number: the index builder's record of a worker's words until it copies
 /// them into their terms' lists.
 ///
-/// Plain memory rather than two arrays: an append to an array checks that
-/// the array is not shared, which for four million words a build was a
-/// call into the runtime each; here the room for a batch of words is made
-/// once (`reserve`) and they are written straight in. Large logs come on
-/// huge pages (`ZeroedPages`).
+/// Plain memory in chunks rather than two arrays: an append to an array
+/// checks that the array is not shared, which for millions of words a
+/// build was a call into the runtime each; and an array that doubles copies
+/// what it holds into fresh memory, which the system zeroes first, so a
+/// build zeroed and copied its postings twice over. Chunks, once written,
+/// never move; each is one block of huge pages (`ZeroedPages`).
 ///
-/// A copy shares the memory: one worker writes its log, and hands it on
+/// A copy shares the chunks: one worker writes its log, and hands it on
 /// (hence Sendable) only once it is done.
 struct PostingLog: @unchecked Sendable {
-    private(set) var terms: UnsafeMutablePointer<Int32>
-    private(set) var values: UnsafeMutablePointer<UInt64>
+    /// Postings per chunk: 2 MB of terms and 4 MB of values.
+    static let chunkSize = 1 << 19
+
     private(set) var count = 0
-    private(set) var capacity: Int
-    /// Frees the memory when the last copy of the log is gone.
-    private var owner: Owner
+    private var chunks: [Chunk] = []
+    /// The chunk being written (the last), and how much of it is.
+    private var terms: UnsafeMutablePointer<Int32>?
+    private var values: UnsafeMutablePointer<UInt64>?
+    private var filled = Self.chunkSize
 
-    init(capacity: Int = 4096) {
-        self.capacity = capacity
-        terms = Self.allocate(Int32.self, capacity)
-        values = Self.allocate(UInt64.self, capacity)
-        owner = Owner(terms: terms, values: values, capacity: capacity)
-    }
+    init() {}
 
-    /// Room for `more` postings after the ones written.
+    /// Appends `n` postings: their terms and their values.
     @inline(__always)
-    mutating func reserve(_ more: Int) {
-        if count + more > capacity { grow(to: count + more) }
-    }
-
-    /// Writes `n` postings at once: `write` gets where the terms and the
-    /// values go (room made by `reserve` first).
-    @inline(__always)
-    mutating func append(_ n: Int, _ write: (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<UInt64>) -> Void) {
-        precondition(count + n <= capacity)
-        write(terms + count, values + count)
+    mutating func append(terms newTerms: UnsafePointer<Int32>, values newValues: UnsafePointer<UInt64>, count n: Int) {
+        var done = 0
+        while done < n {
+            if filled == Self.chunkSize { startChunk() }
+            let piece = min(n - done, Self.chunkSize - filled)
+            (terms! + filled).update(from: newTerms + done, count: piece)
+            (values! + filled).update(from: newValues + done, count: piece)
+            filled += piece
+            done += piece
+        }
         count += n
     }
 
-    /// The terms and the values written, for the length of `body`.
-    func withPostings<T>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt64>) -> T) -> T {
-        body(UnsafeBufferPointer(start: terms, count: count), UnsafeBufferPointer(start: values, count: count))
-    }
-
-    private mutating func grow(to needed: Int) {
-        var size = capacity * 2
-        while size < needed { size *= 2 }
-        let newTerms = Self.allocate(Int32.self, size), newValues = Self.allocate(UInt64.self, size)
-        newTerms.update(from: terms, count: count)
-        newValues.update(from: values, count: count)
-        terms = newTerms
-        values = newValues
-        capacity = size
-        owner = Owner(terms: terms, values: values, capacity: capacity)
-    }
-
-    private static func allocate<T>(_ type: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
-        guard let raw = ZeroedPages.allocate(count * MemoryLayout<T>.stride) else {
-            fatalError("podread: out of memory (\(count) postings for a search index)")
+    /// Calls `body` with the postings of `range` as runs of terms and
+    /// values side by side, in order (a run ends where a chunk does).
+    func forEachRun(in range: Range<Int>, _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt64>) -> Void) {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let chunk = chunks[start / Self.chunkSize]
+            let offset = start % Self.chunkSize
+            let piece = min(range.upperBound - start, Self.chunkSize - offset)
+            body(UnsafeBufferPointer(start: chunk.terms + offset, count: piece),
+                 UnsafeBufferPointer(start: chunk.values + offset, count: piece))
+            start += piece
         }
-        return raw.bindMemory(to: T.self, capacity: count)
     }
 
-    private final class Owner: @unchecked Sendable {
+    private mutating func startChunk() {
+        let chunk = Chunk()
+        chunks.append(chunk)
+        terms = chunk.terms
+        values = chunk.values
+        filled = 0
+    }
+
+    /// One chunk's memory: its terms, then its values.
+    private final class Chunk: @unchecked Sendable {
         let terms: UnsafeMutablePointer<Int32>
         let values: UnsafeMutablePointer<UInt64>
-        let capacity: Int
+        private static let bytes = PostingLog.chunkSize * (MemoryLayout<Int32>.stride + MemoryLayout<UInt64>.stride)
 
-        init(terms: UnsafeMutablePointer<Int32>, values: UnsafeMutablePointer<UInt64>, capacity: Int) {
-            self.terms = terms
-            self.values = values
-            self.capacity = capacity
+        init() {
+            guard let raw = ZeroedPages.allocate(Self.bytes) else {
+                fatalError("podread: out of memory (\(Self.bytes) bytes for a search index's postings)")
+            }
+            terms = raw.bindMemory(to: Int32.self, capacity: PostingLog.chunkSize)
+            values = (raw + PostingLog.chunkSize * MemoryLayout<Int32>.stride).bindMemory(to: UInt64.self, capacity: PostingLog.chunkSize)
         }
 
-        deinit {
-            ZeroedPages.deallocate(terms, bytes: capacity * MemoryLayout<Int32>.stride)
-            ZeroedPages.deallocate(values, bytes: capacity * MemoryLayout<UInt64>.stride)
-        }
+        deinit { ZeroedPages.deallocate(UnsafeMutableRawPointer(terms), bytes: Self.bytes) }
     }
 }

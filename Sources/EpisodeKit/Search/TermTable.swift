@@ -66,15 +66,15 @@ struct TermTable {
     }
 
     /// Counts every word of a batch (whose slots were asked for as the
-    /// words came), writing each one's id to `ids` when given. The slots
-    /// are made this table's own once for the batch, not for each word.
-    mutating func count(_ batch: WordBatch, ids: UnsafeMutablePointer<Int32>?) {
+    /// words came), writing each one's id to `ids`. The slots are made this
+    /// table's own once for the batch, not for each word.
+    mutating func count(_ batch: WordBatch, ids: UnsafeMutablePointer<Int32>) {
         ownSlots()
         for index in 0..<batch.count {
             let id = batch.withBytes(index) { bytes in
                 countOwned(bytes, head: batch.heads[index], second: batch.seconds[index], hash: batch.hashes[index])
             }
-            ids?[index] = Int32(truncatingIfNeeded: id)
+            ids[index] = Int32(truncatingIfNeeded: id)
         }
     }
 

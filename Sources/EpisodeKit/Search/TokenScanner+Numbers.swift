@@ -4,21 +4,22 @@ extension TokenScanner {
     @inline(__always)
     mutating func noteForNumbers(_ token: RawToken, _ body: (RawToken) -> Void) {
         guard spokenNumbers else { return }
-        let kind = numberWords.kind(token.bytes, head: token.head)
+        let place = numberWords.place(token.bytes, head: token.head)
         // Nearly every word: no number word, and no run of them to end.
-        if kind == .none && numberRun.isEmpty {
+        if place < 0 && numberRun.isEmpty {
             gap = false
             return
         }
-        noteNumberWord(token, kind: kind, body)
+        noteNumberWord(token, place: place, body)
     }
 
-    mutating func noteNumberWord(_ token: RawToken, kind: NumberWordTable.Kind, _ body: (RawToken) -> Void) {
+    mutating func noteNumberWord(_ token: RawToken, place: Int, _ body: (RawToken) -> Void) {
+        let kind = place < 0 ? .none : numberWords.kind(at: place)
         let isNumber = kind == .number || (kind == .and && !numberRun.isEmpty)
         if (gap || !isNumber) && !numberRun.isEmpty { flushNumbers(body) }
         gap = false
         if isNumber {
-            numberRun.append((String(decoding: token.bytes, as: UTF8.self), token.position, token.offset, token.length))
+            numberRun.append((place, token.position, token.offset, token.length))
         }
     }
 
@@ -26,24 +27,33 @@ extension TokenScanner {
         guard !numberRun.isEmpty else { return }
         defer { numberRun.removeAll(keepingCapacity: true) }
         guard spokenNumbers else { return }
-        while let last = numberRun.last, last.term == "and" || (last.term == "oh" && numberRun.count == 1) {
+        let words = numberWords
+        while let last = numberRun.last {
+            let term = words.term(at: last.place)
+            guard term == "and" || (term == "oh" && numberRun.count == 1) else { break }
             numberRun.removeLast()
         }
         guard let first = numberRun.first, let last = numberRun.last else { return }
-        for word in numberRun where word.term != "and" {
-            if let value = SpokenNumbers.value(of: [word.term]) {
+        for word in numberRun where words.kind(at: word.place) == .number {
+            if let value = words.valueAlone(at: word.place) {
                 emitDigits(value, position: word.position, span: 1, offset: word.offset, length: word.length, body)
             }
         }
-        if numberRun.count > 1, let value = SpokenNumbers.value(of: numberRun.map(\.term)) {
+        if numberRun.count > 1, let value = SpokenNumbers.value(of: numberRun.map { words.term(at: $0.place) }) {
             emitDigits(value, position: first.position, span: last.position - first.position + 1,
                        offset: first.offset, length: last.offset + last.length - first.offset, body)
         }
     }
 
+    /// A number's digits as an alias token (written by hand: no string made).
     mutating func emitDigits(_ value: Int, position: Int32, span: Int32, offset: Int32, length: Int32, _ body: (RawToken) -> Void) {
         digits.removeAll(keepingCapacity: true)
-        digits.append(contentsOf: String(value).utf8)
+        var rest = value
+        repeat {
+            digits.append(UInt8(48 + rest % 10))
+            rest /= 10
+        } while rest > 0
+        digits.reverse()
         digits.withUnsafeBufferPointer { buffer in
             body(RawToken(bytes: buffer, head: TermTable.head(buffer), second: TermTable.second(buffer), position: position,
                           span: span, offset: offset, length: length, isAlias: true))

@@ -19,6 +19,8 @@ struct WordBatch: @unchecked Sendable {
     let lengths: UnsafeMutablePointer<Int>
     /// Where a long word's bytes start in `longBytes`.
     let longStarts: UnsafeMutablePointer<Int>
+    /// Each word's term number, once looked up.
+    let ids: UnsafeMutablePointer<Int32>
     private(set) var longBytes: [UInt8] = []
     private let owner: Owner
 
@@ -32,6 +34,7 @@ struct WordBatch: @unchecked Sendable {
         let rest = UnsafeMutableRawPointer(base + 4 * Self.capacity)
         lengths = rest.bindMemory(to: Int.self, capacity: 2 * Self.capacity)
         longStarts = lengths + Self.capacity
+        ids = UnsafeMutableRawPointer(longStarts + Self.capacity).bindMemory(to: Int32.self, capacity: Self.capacity)
     }
 
     var isFull: Bool { count == Self.capacity }
@@ -71,9 +74,10 @@ struct WordBatch: @unchecked Sendable {
         if !longBytes.isEmpty { longBytes.removeAll(keepingCapacity: true) }
     }
 
-    /// The batch's memory: six columns of `capacity` eight-byte values.
+    /// The batch's memory: six columns of `capacity` eight-byte values and
+    /// one of four-byte ones.
     private final class Owner {
-        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: 6 * WordBatch.capacity)
+        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: 7 * WordBatch.capacity)
         deinit { memory.deallocate() }
     }
 }

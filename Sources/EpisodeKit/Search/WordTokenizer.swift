@@ -109,7 +109,9 @@ struct TokenScanner {
     var nextPosition: Int32 = 0
     /// Punctuation since the last word: it breaks a spoken number.
     var gap = false
-    var numberRun: [(term: String, position: Int32, offset: Int32, length: Int32)] = []
+    /// The number words of the run so far: where each is kept in
+    /// `numberWords`, and where it stands.
+    var numberRun: [(place: Int, position: Int32, offset: Int32, length: Int32)] = []
     var digits: [UInt8] = []
     let numberWords = NumberWordTable.shared
 
@@ -150,6 +152,13 @@ struct TokenScanner {
                         // hyphen or apostrophe joins it to the next, and no
                         // mark beyond ASCII can lengthen it.
                         emitAlone(bytes, index..<end, offset: offset, body)
+                        if end < count && bytes[end] == 32 {
+                            // The space after it: with the group empty, it
+                            // ends nothing (as `endGroup` would find).
+                            offset += Int32(end - index) + 1
+                            index = end + 1
+                            continue
+                        }
                     } else {
                         startWordScalar(at: offset)
                         pushRun(bytes, index..<end)

@@ -50,6 +50,48 @@ struct TokenizerTests {
         #expect(!WordTokenizer().tokens("one two three").contains { $0.term == "6" || $0.term == "123" })
     }
 
+    @Test("runs of number words, `and`, `oh` and other words, cut by commas, get the aliases the rules give, word by word and whole")
+    func numberRuns() {
+        var generator = SeededGenerator(seed: 1207)
+        let vocabulary = ["one", "two", "five", "nine", "ten", "twelve", "nineteen", "twenty", "forty", "ninety",
+                          "hundred", "thousand", "million", "oh", "zero", "and", "river", "the", "seventy", "eight"]
+        for _ in 0..<2_000 {
+            var text = ""
+            var words: [(term: String, afterComma: Bool, offset: Int)] = []
+            for number in 0..<Int.random(in: 1...9, using: &generator) {
+                let comma = number > 0 && Int.random(in: 0..<5, using: &generator) == 0
+                if number > 0 { text += comma ? ", " : " " }
+                let word = vocabulary.randomElement(using: &generator)!
+                words.append((word, comma, text.count))
+                text += word
+            }
+            // The rules, on strings: a run of number words (and `and` inside
+            // one) ends at a comma or another word; trailing `and`s (and a
+            // lone `oh`) are dropped; each number word gets its value, the
+            // run of more than one its whole value.
+            var expected: [String] = []
+            var run: [(term: String, position: Int)] = []
+            func flush() {
+                while let last = run.last, last.term == "and" || (last.term == "oh" && run.count == 1) { run.removeLast() }
+                for word in run where word.term != "and" {
+                    if let value = SpokenNumbers.value(of: [word.term]) { expected.append("\(value)@\(word.position)+1") }
+                }
+                if run.count > 1, let value = SpokenNumbers.value(of: run.map(\.term)) {
+                    expected.append("\(value)@\(run[0].position)+\(run.last!.position - run[0].position + 1)")
+                }
+                run.removeAll()
+            }
+            for (position, word) in words.enumerated() {
+                let isNumber = SpokenNumbers.isNumberWord(word.term) || (word.term == "and" && !run.isEmpty)
+                if (word.afterComma || !isNumber) && !run.isEmpty { flush() }
+                if isNumber { run.append((word.term, position)) }
+            }
+            flush()
+            let aliases = WordTokenizer().tokens(text).filter(\.isAlias).map { "\($0.term)@\($0.position)+\($0.span)" }
+            #expect(aliases.sorted() == expected.sorted(), "\(text)")
+        }
+    }
+
     @Test("CJK characters are words of their own; offsets count scalars")
     func cjk() {
         let tokens = WordTokenizer().tokens("東京で cyber 🎙️ talk")
