@@ -63,7 +63,31 @@ extension Episode {
 
     /// The shownotes as items: the title, then each paragraph.
     public var shownotesItems: [String] {
-        [title] + shownotes.split(separator: "\n\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        [title] + Self.paragraphs(shownotes).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// The text's pieces between blank lines, as `split(separator: "\n\n")`
+    /// gives them, found in the UTF-8 bytes: that split compares characters,
+    /// and an index of many episodes asked for every episode's shownotes.
+    /// Without a carriage return, every line feed is a character of its own,
+    /// so bytes and characters agree; text with one takes the split itself.
+    static func paragraphs(_ text: String) -> [Substring] {
+        let bytes = text.utf8
+        guard !bytes.contains(13) else { return text.split(separator: "\n\n") }
+        var pieces: [Substring] = []
+        var start = bytes.startIndex, index = bytes.startIndex
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == 10, next != bytes.endIndex, bytes[next] == 10 {
+                if start != index { pieces.append(text[start..<index]) }
+                index = bytes.index(after: next)
+                start = index
+            } else {
+                index = next
+            }
+        }
+        if start != bytes.endIndex { pieces.append(text[start...]) }
+        return pieces
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import EpisodeKit
 
@@ -89,6 +90,21 @@ struct TokenizerTests {
             flush()
             let aliases = WordTokenizer().tokens(text).filter(\.isAlias).map { "\($0.term)@\($0.position)+\($0.span)" }
             #expect(aliases.sorted() == expected.sorted(), "\(text)")
+        }
+    }
+
+    @Test("shownotes split into paragraphs at blank lines as a split by characters does, line feeds in any number, carriage returns too")
+    func paragraphs() {
+        var generator = SeededGenerator(seed: 88)
+        let pieces = ["\n", "\n\n", "\n\n\n", "\r\n", "\r\n\r\n", "\r\n\n", " ", "word", "é", "e\u{301}", "🎙️", "\n "]
+        for round in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...10, using: &generator) {
+                let piece = pieces.randomElement(using: &generator)!
+                // Half the texts without a carriage return: the byte path.
+                text += round % 2 == 0 ? piece.replacingOccurrences(of: "\r", with: "") : piece
+            }
+            #expect(Episode.paragraphs(text) == text.split(separator: "\n\n"), "\(Array(text.unicodeScalars))")
         }
     }
 
