@@ -122,11 +122,15 @@ struct DenseTermTests {
         }
     }
 
-    @Test("nine episodes of unequal lengths, some read backwards by the worker that took them, answer as a scan does")
-    func unequalEpisodes() {
+    @Test("nine episodes of unequal lengths, some read backwards by the worker that took them, answer as a scan does", arguments: [
         // As two workers would share them when the first is held up: it
         // takes three from the start, the other six from the end.
-        let shares = EpisodeShares(fixed: [[0, 1, 2], [8, 7, 6, 5, 4, 3]].map { $0.map { IndexBuilder.Piece(episode: $0) } })
+        [[0, 1, 2], [8, 7, 6, 5, 4, 3]],
+        // Three workers (more cores): their vocabularies merged three ways.
+        [[0, 1], [2, 3, 4], [8, 7, 6, 5]],
+    ])
+    func unequalEpisodes(workers: [[Int]]) {
+        let shares = EpisodeShares(fixed: workers.map { $0.map { IndexBuilder.Piece(episode: $0) } })
         let (memory, tables) = IndexBuilder.build(.episodes(Self.pieces), keepTexts: false, shares: shares)
         let index = SearchIndex(episodes: Self.pieces, memory: memory, tables: tables)
         #expect(index.episodeCount == Self.pieces.count)
