@@ -1,3 +1,5 @@
+import Dispatch
+
 extension IndexBuilder {
     /// The most pair postings kept: an eighth of the postings.
     static func pairBudget(postings: Int) -> Int { postings / 8 }
@@ -45,11 +47,23 @@ extension IndexBuilder {
             total += keeps ? sizes[pair] : 0
         }
         starts[pairCount] = UInt64(total)
-        // Workers in order, each in unit order: every pair's postings ascend.
+        // Workers in order, each in unit order: every pair's postings
+        // ascend. Each worker's places come after the workers' before it, so
+        // all write at once.
+        var workerNext: [[Int]] = []
         for finder in finders {
-            for (index, pair) in finder.pairs.enumerated() where next[Int(pair)] >= 0 {
-                postings[next[Int(pair)]] = finder.postings[index]
-                next[Int(pair)] += 1
+            workerNext.append(next)
+            for pair in finder.pairs where next[Int(pair)] >= 0 { next[Int(pair)] += 1 }
+        }
+        let starting = workerNext, target = DisjointWrites(postings)
+        DispatchQueue.concurrentPerform(iterations: finders.count) { worker in
+            var next = starting[worker]
+            let finder = finders[worker], postings = target.buffer
+            for index in 0..<finder.pairs.count {
+                let pair = Int(finder.pairs.base[index])
+                guard next[pair] >= 0 else { continue }
+                postings[next[pair]] = finder.postings.base[index]
+                next[pair] += 1
             }
         }
         return (memory, tables)

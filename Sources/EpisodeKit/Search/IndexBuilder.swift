@@ -294,53 +294,69 @@ enum IndexBuilder {
             found.withLock { $0[worker] = finder }
         }
         // Number aliases are reported after the words they cover, so a
-        // term's postings inside one unit can be out of position order.
-        for position in 0..<termCount {
-            let range = Int(postingStarts[position])..<Int(postingStarts[position + 1])
-            var previous: UInt64 = 0
-            for index in range {
-                if postings[index] < previous {
-                    var slice = UnsafeMutableBufferPointer(rebasing: postings[range])
-                    slice.sort()
-                    break
+        // term's postings inside one unit can be out of position order: each
+        // term's list is checked (and sorted if need be), on every core,
+        // each a run of terms with about as many postings as the others.
+        let sortParts = postingParts(postingStarts, parts: partials.count * 4)
+        let sortTarget = DisjointWrites(postings), startsOfTerms = DisjointWrites(postingStarts)
+        DispatchQueue.concurrentPerform(iterations: sortParts.count) { part in
+            let postings = sortTarget.buffer, sortStarts = startsOfTerms.buffer
+            for term in sortParts[part] {
+                let range = Int(sortStarts[term])..<Int(sortStarts[term + 1])
+                var previous: UInt64 = 0
+                for index in range {
+                    if postings[index] < previous {
+                        var slice = UnsafeMutableBufferPointer(rebasing: postings[range])
+                        slice.sort()
+                        break
+                    }
+                    previous = postings[index]
                 }
-                previous = postings[index]
             }
         }
 
-        // The common terms' bitmaps, from their postings.
-        let denseTerms = mutable(tables.denseTerms), denseBits = mutable(tables.denseBits)
-        for (place, term) in dense.enumerated() {
-            denseTerms[place] = UInt32(term)
+        // The common terms' bitmaps, from their postings (each its own).
+        let denseTerms = mutable(tables.denseTerms)
+        for (place, term) in dense.enumerated() { denseTerms[place] = UInt32(term) }
+        let bitsOut = DisjointWrites(mutable(tables.denseBits))
+        DispatchQueue.concurrentPerform(iterations: dense.count) { place in
+            let term = dense[place], bits = bitsOut.buffer, postings = sortTarget.buffer, sortStarts = startsOfTerms.buffer
             let base = place * denseWords
-            for index in Int(postingStarts[term])..<Int(postingStarts[term + 1]) {
+            for index in Int(sortStarts[term])..<Int(sortStarts[term + 1]) {
                 let unit = Int(postings[index] >> 32)
-                denseBits[base + unit >> 6] |= 1 << UInt64(unit & 63)
+                bits[base + unit >> 6] |= 1 << UInt64(unit & 63)
             }
         }
 
-        // Units, episodes and texts, in order.
-        let unitEpisode = mutable(tables.unitEpisode), unitItem = mutable(tables.unitItem)
-        let unitStart = mutable(tables.unitStart), unitField = mutable(tables.unitField)
-        let textStarts = mutable(tables.textStarts), texts = mutable(tables.texts)
-        var unit = 0
-        var textCursor = 0
-        for (worker, partial) in partials.enumerated() {
-            for local in ascending[worker].flatMap({ partial.runs[$0].firstUnit..<(partial.runs[$0].firstUnit + partial.runs[$0].units) }) {
-                unitEpisode[unit] = partial.unitEpisode[local]
-                unitItem[unit] = partial.unitItem[local]
-                unitStart[unit] = partial.unitStart[local]
-                unitField[unit] = partial.unitField[local]
-                if keepTexts {
-                    textStarts[unit] = UInt64(textCursor)
-                    let end = Int(partial.textEnds[local])
-                    let begin = local == 0 ? 0 : Int(partial.textEnds[local - 1])
-                    for index in begin..<end { texts[textCursor] = partial.texts[index]; textCursor += 1 }
+        // Units and their texts, each worker's in episode order after the
+        // workers' before it, copied on every core.
+        let unitsOut = UnitTables(tables)
+        var unitBases = [0], textBases = [0]
+        for partial in partials {
+            unitBases.append(unitBases.last! + partial.unitEpisode.count)
+            textBases.append(textBases.last! + (keepTexts ? partial.texts.count : 0))
+        }
+        let firstUnits = unitBases, firstTexts = textBases
+        DispatchQueue.concurrentPerform(iterations: partials.count) { worker in
+            let partial = partials[worker]
+            var unit = firstUnits[worker], textCursor = firstTexts[worker]
+            for run in runOrder[worker] {
+                for local in partial.runs[run].firstUnit..<(partial.runs[run].firstUnit + partial.runs[run].units) {
+                    unitsOut.unitEpisode[unit] = partial.unitEpisode[local]
+                    unitsOut.unitItem[unit] = partial.unitItem[local]
+                    unitsOut.unitStart[unit] = partial.unitStart[local]
+                    unitsOut.unitField[unit] = partial.unitField[local]
+                    if keepTexts {
+                        unitsOut.textStarts[unit] = UInt64(textCursor)
+                        let end = Int(partial.textEnds[local])
+                        let begin = local == 0 ? 0 : Int(partial.textEnds[local - 1])
+                        for index in begin..<end { unitsOut.texts[textCursor] = partial.texts[index]; textCursor += 1 }
+                    }
+                    unit += 1
                 }
-                unit += 1
             }
         }
-        if keepTexts && unitCount > 0 { textStarts[unitCount] = UInt64(textCursor) }
+        if keepTexts && unitCount > 0 { mutable(tables.textStarts)[unitCount] = UInt64(textBases.last!) }
         let episodeBase = mutable(tables.episodeBase), episodeKey = mutable(tables.episodeKey)
         let episodeRevision = mutable(tables.episodeRevision)
         var unitsOfEpisode = [Int](repeating: 0, count: source.count)
@@ -387,7 +403,51 @@ private struct Rescan: Sendable {
 }
 
 /// A buffer that workers write at once, each to places no other writes.
-private struct DisjointWrites<Element>: @unchecked Sendable {
+struct DisjointWrites<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
     init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}
+
+extension IndexBuilder {
+    /// Runs of terms, each with about the same number of postings.
+    static func postingParts(_ starts: UnsafeMutableBufferPointer<UInt64>, parts: Int) -> [Range<Int>] {
+        let terms = starts.count - 1
+        guard terms > 0 else { return [] }
+        let total = Int(starts[terms])
+        var ranges: [Range<Int>] = []
+        var from = 0
+        for part in 1...max(1, parts) {
+            // The first term whose list starts at or past this part's share.
+            let goal = UInt64(total * part / max(1, parts))
+            var low = from, high = terms
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] < goal { low = middle + 1 } else { high = middle }
+            }
+            let to = part == parts ? terms : max(from, low)
+            if to > from { ranges.append(from..<to) }
+            from = to
+        }
+        return ranges
+    }
+}
+
+/// The unit tables of an index being built, written by several workers at
+/// once, each to its own units.
+private struct UnitTables: @unchecked Sendable {
+    let unitEpisode: UnsafeMutableBufferPointer<Int32>
+    let unitItem: UnsafeMutableBufferPointer<Int32>
+    let unitStart: UnsafeMutableBufferPointer<Int64>
+    let unitField: UnsafeMutableBufferPointer<UInt8>
+    let textStarts: UnsafeMutableBufferPointer<UInt64>
+    let texts: UnsafeMutableBufferPointer<UInt8>
+
+    init(_ tables: IndexTables) {
+        unitEpisode = UnsafeMutableBufferPointer(mutating: tables.unitEpisode)
+        unitItem = UnsafeMutableBufferPointer(mutating: tables.unitItem)
+        unitStart = UnsafeMutableBufferPointer(mutating: tables.unitStart)
+        unitField = UnsafeMutableBufferPointer(mutating: tables.unitField)
+        textStarts = UnsafeMutableBufferPointer(mutating: tables.textStarts)
+        texts = UnsafeMutableBufferPointer(mutating: tables.texts)
+    }
 }
