@@ -15,7 +15,7 @@ extension IndexBuilder {
         let pairCount = termCount * termCount
         var sizes = [Int](repeating: 0, count: pairCount)
         for finder in finders {
-            for pair in finder.pairs { sizes[Int(pair)] += 1 }
+            for pair in 0..<pairCount { sizes[pair] += Int(finder.sizes.base[pair]) }
         }
         var kept = [Bool](repeating: false, count: termCount)
         var keptTotal = 0
@@ -53,7 +53,7 @@ extension IndexBuilder {
         var workerNext: [[Int]] = []
         for finder in finders {
             workerNext.append(next)
-            for pair in finder.pairs where next[Int(pair)] >= 0 { next[Int(pair)] += 1 }
+            for pair in 0..<pairCount where next[pair] >= 0 { next[pair] += Int(finder.sizes.base[pair]) }
         }
         let starting = workerNext, target = DisjointWrites(postings)
         DispatchQueue.concurrentPerform(iterations: finders.count) { worker in

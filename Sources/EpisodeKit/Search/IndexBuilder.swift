@@ -258,7 +258,7 @@ enum IndexBuilder {
             func shift(_ run: Int) -> UInt64 {
                 UInt64(bitPattern: Int64(runBases[worker][run] - partial.runs[run].firstUnit)) << 32
             }
-            var finder = PairFinder(termCount: dense.count)
+            var finder = PairFinder(termCount: keepsPairs ? dense.count : 0)
             let dense = keepsPairs ? localDense[worker] : []
             if let again {
                 // One run (a part of the one episode) per worker.

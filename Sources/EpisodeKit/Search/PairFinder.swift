@@ -11,13 +11,26 @@ struct PairFinder: Sendable {
     let termCount: Int
     /// Per pair found: its number (first × count + second) and the posting.
     private(set) var pairs = PlainArray<Int32>(capacity: 4096)
+    /// How many of each pair were found.
+    private(set) var sizes: PlainArray<Int32>
     private(set) var postings = PlainArray<UInt64>(capacity: 4096)
     private var unit: UInt64 = .max
     /// The current unit's postings of common terms, and which term each is.
     private var current = PlainArray<UInt64>()
     private var currentTerms = PlainArray<Int16>()
 
-    init(termCount: Int) { self.termCount = termCount }
+    init(termCount: Int) {
+        self.termCount = termCount
+        sizes = PlainArray(repeating: 0, count: termCount * termCount)
+    }
+
+    /// Keeps a pair found.
+    @inline(__always)
+    private mutating func found(_ pair: Int32, _ posting: UInt64) {
+        pairs.append(pair)
+        postings.append(posting)
+        sizes[Int(pair)] += 1
+    }
 
     mutating func add(_ posting: UInt64, term: Int16) {
         if posting >> 32 != unit {
@@ -45,8 +58,7 @@ struct PairFinder: Sendable {
         }
         if simple {
             for index in 1..<current.count where current[index] >> 8 == (current[index - 1] >> 8) + 1 {
-                pairs.append(Int32(currentTerms[index - 1]) * Int32(termCount) + Int32(currentTerms[index]))
-                postings.append(current[index])
+                found(Int32(currentTerms[index - 1]) * Int32(termCount) + Int32(currentTerms[index]), current[index])
             }
             return
         }
@@ -72,10 +84,7 @@ struct PairFinder: Sendable {
                 // (a number and its spoken words): once. A unit finds few pairs.
                 var seen = false
                 for earlier in first..<pairs.count where pairs[earlier] == pair && postings[earlier] == current[low] { seen = true }
-                if !seen {
-                    pairs.append(pair)
-                    postings.append(current[low])
-                }
+                if !seen { found(pair, current[low]) }
                 low += 1
             }
         }

@@ -17,6 +17,13 @@ struct PlainArray<Element>: @unchecked Sendable, RandomAccessCollection {
         owner = Owner(base)
     }
 
+    /// `count` copies of `value`.
+    init(repeating value: Element, count: Int) {
+        self.init(capacity: count)
+        base.initialize(repeating: value, count: count)
+        self.count = count
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 
@@ -24,6 +31,10 @@ struct PlainArray<Element>: @unchecked Sendable, RandomAccessCollection {
         @inline(__always) get {
             precondition(index >= 0 && index < count)
             return base[index]
+        }
+        @inline(__always) set {
+            precondition(index >= 0 && index < count)
+            base[index] = newValue
         }
     }
 
