@@ -269,21 +269,34 @@ enum IndexBuilder {
                     if keepsPairs, dense[local] >= 0 { finder.add(value &+ shift, term: dense[local]) }
                 }
             } else {
+                let unitCount = partial.unitFirstPosting.count
                 mine.withUnsafeMutableBufferPointer { mine in
                     dense.withUnsafeBufferPointer { dense in
-                        for run in runOrder[worker] {
-                            let shift = shift(run)
-                            let end = run + 1 < partial.runs.count ? partial.runs[run + 1].firstPosting : partial.postings.count
-                            partial.postings.forEachRun(in: partial.runs[run].firstPosting..<end) { terms, values in
-                                for index in 0..<terms.count {
-                                    // The place written some postings ahead, asked for now.
-                                    if index + Self.scatterAhead < terms.count {
-                                        podread_prefetch_for_write(postings.baseAddress! + mine[Int(terms[index + Self.scatterAhead])])
+                        partial.unitFirstPosting.withUnsafeBufferPointer { starting in
+                            for run in runOrder[worker] {
+                                // The run's units in order, each posting given its unit's number.
+                                let firstUnit = partial.runs[run].firstUnit
+                                let toIndex = UInt64(bitPattern: Int64(runBases[worker][run] - firstUnit))
+                                let end = run + 1 < partial.runs.count ? partial.runs[run + 1].firstPosting : partial.postings.count
+                                var unit = firstUnit, at = partial.runs[run].firstPosting
+                                var nextUnitStarts = unit + 1 < unitCount ? starting[unit + 1] : partial.postings.count
+                                partial.postings.forEachRun(in: at..<end) { entries in
+                                    for index in 0..<entries.count {
+                                        while at >= nextUnitStarts {
+                                            unit += 1
+                                            nextUnitStarts = unit + 1 < unitCount ? starting[unit + 1] : partial.postings.count
+                                        }
+                                        // The place written some postings ahead, asked for now.
+                                        if index + Self.scatterAhead < entries.count {
+                                            podread_prefetch_for_write(postings.baseAddress! + mine[Int(entries[index + Self.scatterAhead] >> 32)])
+                                        }
+                                        let local = Int(entries[index] >> 32)
+                                        let value = (UInt64(unit) &+ toIndex) << 32 | entries[index] & 0xFFFF_FFFF
+                                        postings[mine[local]] = value
+                                        mine[local] += 1
+                                        if keepsPairs, dense[local] >= 0 { finder.add(value, term: dense[local]) }
+                                        at += 1
                                     }
-                                    let local = Int(terms[index])
-                                    postings[mine[local]] = values[index] &+ shift
-                                    mine[local] += 1
-                                    if keepsPairs, dense[local] >= 0 { finder.add(values[index] &+ shift, term: dense[local]) }
                                 }
                             }
                         }

@@ -9,6 +9,8 @@ struct PartialIndex {
     /// only when `keepsPostings`); and per term how many (from the table,
     /// once every unit is in).
     var postings = PostingLog()
+    /// Where each unit's postings start in `postings`.
+    var unitFirstPosting: [Int] = []
     var termCounts: [Int32] = []
     /// The worker's terms in byte order: each one's first eight bytes as a
     /// big-endian number, and its local id.
@@ -34,6 +36,7 @@ struct PartialIndex {
 
     mutating func addUnit(_ item: SearchableItem, episode: Int32, keepText: Bool, tokenizer: WordTokenizer) {
         let unit = UInt64(unitEpisode.count)
+        if keepsPostings { unitFirstPosting.append(postings.count + waiting.count) }
         unitEpisode.append(episode)
         unitItem.append(Int32(truncatingIfNeeded: item.item))
         unitStart.append(item.start.map { Int64($0.milliseconds) } ?? -1)
@@ -57,7 +60,7 @@ struct PartialIndex {
         let count = waiting.count
         guard count > 0 else { return }
         table.count(waiting, ids: waiting.ids)
-        if keepsPostings { postings.append(terms: waiting.ids, values: waiting.postings, count: count) }
+        if keepsPostings { postings.append(terms: waiting.ids, postings: waiting.postings, count: count) }
         waiting.removeAll()
     }
 }

@@ -1,6 +1,10 @@
 /// Every posting a worker meets, in the order met, with its local term
 /// number: the index builder's record of a worker's words until it copies
-/// them into their terms' lists.
+/// them into their terms' lists. Each is eight bytes: the term number above
+/// the posting's place in its unit (word position and span); the unit is
+/// known from where its postings start (`PartialIndex.unitFirstPosting`),
+/// so it is not kept with every word. Every byte kept here is first zeroed
+/// by the system, then written, then read once.
 ///
 /// Plain memory in chunks rather than two arrays: an append to an array
 /// checks that the array is not shared, which for millions of words a
@@ -12,43 +16,48 @@
 /// A copy shares the chunks: one worker writes its log, and hands it on
 /// (hence Sendable) only once it is done.
 struct PostingLog: @unchecked Sendable {
-    /// Postings per chunk: 2 MB of terms and 4 MB of values.
+    /// Postings per chunk: 4 MB.
     static let chunkSize = 1 << 19
 
     private(set) var count = 0
     private var chunks: [Chunk] = []
     /// The chunk being written (the last), and how much of it is.
-    private var terms: UnsafeMutablePointer<Int32>?
-    private var values: UnsafeMutablePointer<UInt64>?
+    private var entries: UnsafeMutablePointer<UInt64>?
     private var filled = Self.chunkSize
 
     init() {}
 
-    /// Appends `n` postings: their terms and their values.
+    /// One entry: a term number and a posting's low half (its unit's number
+    /// is dropped).
     @inline(__always)
-    mutating func append(terms newTerms: UnsafePointer<Int32>, values newValues: UnsafePointer<UInt64>, count n: Int) {
+    static func entry(term: Int32, posting: UInt64) -> UInt64 {
+        UInt64(UInt32(bitPattern: term)) << 32 | posting & 0xFFFF_FFFF
+    }
+
+    /// Appends `n` postings: their terms and their postings.
+    @inline(__always)
+    mutating func append(terms: UnsafePointer<Int32>, postings: UnsafePointer<UInt64>, count n: Int) {
         var done = 0
         while done < n {
             if filled == Self.chunkSize { startChunk() }
             let piece = min(n - done, Self.chunkSize - filled)
-            (terms! + filled).update(from: newTerms + done, count: piece)
-            (values! + filled).update(from: newValues + done, count: piece)
+            let target = entries! + filled
+            for index in 0..<piece { target[index] = Self.entry(term: terms[done + index], posting: postings[done + index]) }
             filled += piece
             done += piece
         }
         count += n
     }
 
-    /// Calls `body` with the postings of `range` as runs of terms and
-    /// values side by side, in order (a run ends where a chunk does).
-    func forEachRun(in range: Range<Int>, _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt64>) -> Void) {
+    /// Calls `body` with the entries of `range`, in order, a run at a time
+    /// (a run ends where a chunk does).
+    func forEachRun(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt64>) -> Void) {
         var start = range.lowerBound
         while start < range.upperBound {
             let chunk = chunks[start / Self.chunkSize]
             let offset = start % Self.chunkSize
             let piece = min(range.upperBound - start, Self.chunkSize - offset)
-            body(UnsafeBufferPointer(start: chunk.terms + offset, count: piece),
-                 UnsafeBufferPointer(start: chunk.values + offset, count: piece))
+            body(UnsafeBufferPointer(start: chunk.entries + offset, count: piece))
             start += piece
         }
     }
@@ -56,25 +65,22 @@ struct PostingLog: @unchecked Sendable {
     private mutating func startChunk() {
         let chunk = Chunk()
         chunks.append(chunk)
-        terms = chunk.terms
-        values = chunk.values
+        entries = chunk.entries
         filled = 0
     }
 
-    /// One chunk's memory: its terms, then its values.
+    /// One chunk's memory.
     private final class Chunk: @unchecked Sendable {
-        let terms: UnsafeMutablePointer<Int32>
-        let values: UnsafeMutablePointer<UInt64>
-        private static let bytes = PostingLog.chunkSize * (MemoryLayout<Int32>.stride + MemoryLayout<UInt64>.stride)
+        let entries: UnsafeMutablePointer<UInt64>
+        private static let bytes = PostingLog.chunkSize * MemoryLayout<UInt64>.stride
 
         init() {
             guard let raw = ZeroedPages.allocate(Self.bytes) else {
                 fatalError("podread: out of memory (\(Self.bytes) bytes for a search index's postings)")
             }
-            terms = raw.bindMemory(to: Int32.self, capacity: PostingLog.chunkSize)
-            values = (raw + PostingLog.chunkSize * MemoryLayout<Int32>.stride).bindMemory(to: UInt64.self, capacity: PostingLog.chunkSize)
+            entries = raw.bindMemory(to: UInt64.self, capacity: PostingLog.chunkSize)
         }
 
-        deinit { ZeroedPages.deallocate(UnsafeMutableRawPointer(terms), bytes: Self.bytes) }
+        deinit { ZeroedPages.deallocate(UnsafeMutableRawPointer(entries), bytes: Self.bytes) }
     }
 }
