@@ -26,15 +26,15 @@ struct WordBatch: @unchecked Sendable {
 
     init() {
         owner = Owner()
+        let column = Self.capacity * 8
         let base = owner.memory
-        heads = base
-        seconds = base + Self.capacity
-        hashes = base + 2 * Self.capacity
-        postings = base + 3 * Self.capacity
-        let rest = UnsafeMutableRawPointer(base + 4 * Self.capacity)
-        lengths = rest.bindMemory(to: Int.self, capacity: 2 * Self.capacity)
+        heads = base.bindMemory(to: UInt64.self, capacity: 4 * Self.capacity)
+        seconds = heads + Self.capacity
+        hashes = heads + 2 * Self.capacity
+        postings = heads + 3 * Self.capacity
+        lengths = (base + 4 * column).bindMemory(to: Int.self, capacity: 2 * Self.capacity)
         longStarts = lengths + Self.capacity
-        ids = UnsafeMutableRawPointer(longStarts + Self.capacity).bindMemory(to: Int32.self, capacity: Self.capacity)
+        ids = (base + 6 * column).bindMemory(to: Int32.self, capacity: Self.capacity)
     }
 
     var isFull: Bool { count == Self.capacity }
@@ -77,7 +77,7 @@ struct WordBatch: @unchecked Sendable {
     /// The batch's memory: six columns of `capacity` eight-byte values and
     /// one of four-byte ones.
     private final class Owner {
-        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: 7 * WordBatch.capacity)
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: 7 * WordBatch.capacity * 8, alignment: 8)
         deinit { memory.deallocate() }
     }
 }
