@@ -6,7 +6,7 @@
 /// so it is not kept with every word. Every byte kept here is first zeroed
 /// by the system, then written, then read once.
 ///
-/// Plain memory in chunks rather than two arrays: an append to an array
+/// Plain memory in chunks rather than arrays: an append to an array
 /// checks that the array is not shared, which for millions of words a
 /// build was a call into the runtime each; and an array that doubles copies
 /// what it holds into fresh memory, which the system zeroes first, so a
@@ -16,7 +16,7 @@
 /// A copy shares the chunks: one worker writes its log, and hands it on
 /// (hence Sendable) only once it is done.
 struct PostingLog: @unchecked Sendable {
-    /// Postings per chunk: 4 MB.
+    /// Postings per chunk (4 MB).
     static let chunkSize = 1 << 19
 
     private(set) var count = 0
