@@ -6,32 +6,6 @@ import Foundation
 import Glibc
 #endif
 
-/// What an index is built from: episodes one after another, each with its
-/// searchable items and the key and revision that say which episode it is
-/// (a library's episode id; for an index of loose files, its number).
-public struct IndexSource: Sendable {
-    public var count: Int
-    public var units: @Sendable (Int) -> SearchableUnits
-    public var key: @Sendable (Int) -> (key: Int64, revision: Int64)
-
-    public init(count: Int, items: @escaping @Sendable (Int) -> [SearchableItem],
-                key: @escaping @Sendable (Int) -> (key: Int64, revision: Int64)) {
-        self.init(count: count, units: { SearchableUnits(items($0)) }, key: key)
-    }
-
-    public init(count: Int, units: @escaping @Sendable (Int) -> SearchableUnits,
-                key: @escaping @Sendable (Int) -> (key: Int64, revision: Int64)) {
-        self.count = count
-        self.units = units
-        self.key = key
-    }
-
-    /// Episodes in memory, keyed by their place.
-    public static func episodes(_ episodes: [Episode]) -> IndexSource {
-        IndexSource(count: episodes.count, units: { episodes[$0].searchableUnits }, key: { (Int64($0), 0) })
-    }
-}
-
 /// Builds an index's tables: episodes are tokenised on every core, each
 /// worker a contiguous run of them with its own vocabulary; the
 /// vocabularies are then joined, sorted by bytes, and every posting list
@@ -388,79 +362,5 @@ enum IndexBuilder {
         guard keepsPairs else { return (memory, tables) }
         return addPairs(found.withLock { $0.compactMap { $0 } }, counts: counts, memory: memory,
                         frequencies: dense.map { postingCounts[$0] }, budget: pairBudget(postings: postings.count))
-    }
-}
-
-/// The second reading of a lean build: a worker's units again, each
-/// posting with the worker's own term number.
-private struct Rescan: Sendable {
-    let shares: [[IndexBuilder.Piece]]
-    let source: IndexSource
-    let tables: [TermTable]
-
-    func read(worker: Int, _ write: (Int, UInt64) -> Void) {
-        let tokenizer = WordTokenizer()
-        var table = tables[worker]
-        var unit: UInt64 = 0
-        for piece in shares[worker] {
-            let units = piece.units ?? source.units(piece.episode)
-            for index in piece.range ?? 0..<units.count {
-                tokenizer.forEachToken(units[index].text) { token in
-                    guard token.position < 0xFF_FFFF else { return }
-                    write(table.id(for: token.bytes), PartialIndex.posting(unit: unit, token: token))
-                }
-                unit += 1
-            }
-        }
-    }
-}
-
-/// A buffer that workers write at once, each to places no other writes.
-struct DisjointWrites<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-}
-
-extension IndexBuilder {
-    /// Runs of terms, each with about the same number of postings.
-    static func postingParts(_ starts: UnsafeMutableBufferPointer<UInt64>, parts: Int) -> [Range<Int>] {
-        let terms = starts.count - 1
-        guard terms > 0 else { return [] }
-        let total = Int(starts[terms])
-        var ranges: [Range<Int>] = []
-        var from = 0
-        for part in 1...max(1, parts) {
-            // The first term whose list starts at or past this part's share.
-            let goal = UInt64(total * part / max(1, parts))
-            var low = from, high = terms
-            while low < high {
-                let middle = (low + high) / 2
-                if starts[middle] < goal { low = middle + 1 } else { high = middle }
-            }
-            let to = part == parts ? terms : max(from, low)
-            if to > from { ranges.append(from..<to) }
-            from = to
-        }
-        return ranges
-    }
-}
-
-/// The unit tables of an index being built, written by several workers at
-/// once, each to its own units.
-private struct UnitTables: @unchecked Sendable {
-    let unitEpisode: UnsafeMutableBufferPointer<Int32>
-    let unitItem: UnsafeMutableBufferPointer<Int32>
-    let unitStart: UnsafeMutableBufferPointer<Int64>
-    let unitField: UnsafeMutableBufferPointer<UInt8>
-    let textStarts: UnsafeMutableBufferPointer<UInt64>
-    let texts: UnsafeMutableBufferPointer<UInt8>
-
-    init(_ tables: IndexTables) {
-        unitEpisode = UnsafeMutableBufferPointer(mutating: tables.unitEpisode)
-        unitItem = UnsafeMutableBufferPointer(mutating: tables.unitItem)
-        unitStart = UnsafeMutableBufferPointer(mutating: tables.unitStart)
-        unitField = UnsafeMutableBufferPointer(mutating: tables.unitField)
-        textStarts = UnsafeMutableBufferPointer(mutating: tables.textStarts)
-        texts = UnsafeMutableBufferPointer(mutating: tables.texts)
     }
 }
