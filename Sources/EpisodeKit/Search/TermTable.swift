@@ -50,21 +50,6 @@ struct TermTable {
         return id ?? add(bytes, head: head, second: second, at: slot)
     }
 
-    /// The id of `bytes`, adding it when new, and counts one more of it.
-    /// `head` and `second` are its first eight bytes and next eight, as
-    /// `head(_:)` and `second(_:)` give them (the tokenizer has them at hand).
-    @inline(__always)
-    mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64) -> Int {
-        count(bytes, head: head, second: second, hash: Self.hash(bytes, head: head))
-    }
-
-    /// The same, with the word's hash at hand (`hash(_:head:)`).
-    @inline(__always)
-    mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64, hash: UInt64) -> Int {
-        ownSlots()
-        return countOwned(bytes, head: head, second: second, hash: hash)
-    }
-
     /// Counts every word of a batch (whose slots were asked for as the
     /// words came), writing each one's id to `ids`. The slots are made this
     /// table's own once for the batch, not for each word.
@@ -78,7 +63,7 @@ struct TermTable {
         }
     }
 
-    /// `count`, the slots being this table's own already.
+    /// One word counted (added when new), the slots being this table's own already.
     @inline(__always)
     private mutating func countOwned(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, second: UInt64, hash: UInt64) -> Int {
         var (slot, known) = place(bytes, head: head, second: second, hash: hash)
